@@ -1,0 +1,87 @@
+"""Create the project's virtual environment and run a task in it (standard library only).
+
+Usage from the repository root, on a machine with nothing but Python 3.11+::
+
+    python3 -m generator.bootstrap build   # the sample catalogue -> site/
+    python3 -m generator.bootstrap test    # the whole test suite
+    python3 -m generator.bootstrap serve   # live preview on http://127.0.0.1:8000/
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _bin(name: str) -> str:
+    return str(VENV / "bin" / name)
+
+
+def _install_stamp() -> str:
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCK):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the pinned dependencies when they changed."""
+    marker = VENV / ".ocop-installed"
+    stamp = _install_stamp()
+    if marker.exists() and marker.read_text() == stamp:
+        return
+    if not (VENV / "bin" / "python").exists():
+        print("Tạo môi trường ảo .venv …", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Cài đặt các gói đã ghim phiên bản …", flush=True)
+    subprocess.run(
+        [_bin("python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-c", str(LOCK), "-e", f"{ROOT}[test]"],
+        check=True,
+    )
+    marker.write_text(stamp)
+
+
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser tests when it is missing and we may."""
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Cài đặt Chromium của Debian cho các kiểm thử trình duyệt …", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    else:
+        print("Chưa có /usr/bin/chromium: cài bằng `sudo apt-get install chromium` "
+              "để chạy kiểm thử trình duyệt.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one task: build, test, serve, or any other `ocop` command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0 if args else 2
+    ensure_venv()
+    task, rest = args[0], args[1:]
+    os.chdir(ROOT)
+    if task == "test":
+        ensure_chromium()
+        command = [_bin("python"), "-m", "pytest", *rest]
+    else:
+        command = [_bin("ocop"), task, *rest]
+    return subprocess.run(command).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

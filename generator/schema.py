@@ -1,0 +1,183 @@
+"""The JSON Schemas of the data files, and their errors turned into positioned problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from generator.load import Document
+from generator.messages import suggestion_params, type_name
+from generator.problems import Problem
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMAS = ("producer", "inspection")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date")
+def is_date(value: object) -> bool:
+    """An ISO date that exists in the calendar."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return not isinstance(value, str)
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@FORMATS.checks("url")
+def is_url(value: object) -> bool:
+    """An absolute http(s) address with a host and no spaces."""
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and "." in parts.netloc and " " not in value
+
+
+@FORMATS.checks("email")
+def is_email(value: object) -> bool:
+    """A plain address such as name@domain.vn."""
+    return not isinstance(value, str) or bool(_EMAIL.match(value))
+
+
+FORMAT_CODES = {"date": "bad-date", "url": "bad-url", "email": "bad-email"}
+
+
+@functools.cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of one kind of data file ("producer" or "inspection")."""
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name), format_checker=FORMATS)
+
+
+def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local `$ref`, keeping the referring node's own keywords on top."""
+    while "$ref" in schema:
+        target: Any = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def labels(name: str, *path: str) -> dict[str, str]:
+    """The `x-labels` of an enum field, found by its property path (lists are stepped into)."""
+    root = load_schema(name)
+    node = resolve(root, root)
+    for part in path:
+        while "items" in node and "properties" not in node:
+            node = resolve(node["items"], root)
+        node = resolve(node["properties"][part], root)
+    return dict(node.get("x-labels", {}))
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _field(path: tuple[str | int, ...]) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "(tệp)"
+
+
+def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    schema = resolve(error.schema, root) if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    if kind == "required":
+        properties = schema.get("properties", {})
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                prop = resolve(properties.get(name, {}), root)
+                where = f" trong '{_field(path)}'" if path else ""
+                problem = doc.problem(path, "missing-field", field=name, where=where,
+                                      description=prop.get("description", name))
+                yield Problem(problem.file, problem.line, problem.column, problem.code,
+                              problem.params, f"{problem.path}.{name}".lstrip("."))
+    elif kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for name in error.instance:
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+                yield doc.problem((*path, name), "unknown-field", key=True, field=name,
+                                  allowed=", ".join(allowed),
+                                  **suggestion_params(close[0] if close else None))
+    elif kind == "type":
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        code = schema.get("x-code-type", "wrong-type")
+        actual = _type_of(error.instance)
+        extra = {}
+        if expected == "string" and actual == "object":
+            extra = {"extra_vi": "Văn bản có dấu hai chấm và dấu cách (': ') phải đặt trong dấu nháy kép.",
+                     "extra_en": "Text containing a colon and a space (': ') must be in double quotes."}
+        elif expected == "string":
+            extra = {"extra_vi": "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
+                     "extra_en": "Put the value in double quotes so YAML reads it as text."}
+        yield doc.problem(path, code, field=_field(path), value=_short(error.instance), **extra,
+                          expected=type_name(expected), expected_en=type_name(expected, "en"),
+                          actual=type_name(actual), actual_en=type_name(actual, "en"))
+    elif kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
+        yield doc.problem(path, "bad-value", field=_field(path), value=_short(error.instance),
+                          allowed=", ".join(allowed), **suggestion_params(close[0] if close else None))
+    elif kind == "format":
+        code = FORMAT_CODES.get(error.validator_value, "bad-value")
+        yield doc.problem(path, code, field=_field(path), value=_short(error.instance))
+    elif kind in {"minimum", "maximum"}:
+        code = schema.get("x-code", "out-of-range")
+        bounds = f"{schema.get('minimum', '')}–{schema.get('maximum', '')}"
+        yield doc.problem(path, code, field=_field(path), value=_short(error.instance), bounds=bounds)
+    elif kind in {"minLength", "minItems"}:
+        yield doc.problem(path, "empty", field=_field(path))
+    elif kind == "pattern":
+        yield doc.problem(path, schema.get("x-code", "bad-value"), field=_field(path),
+                          value=_short(error.instance), allowed=error.validator_value)
+    else:
+        yield doc.problem(path, "bad-value", field=_field(path), value=_short(error.instance),
+                          allowed=error.message)
+
+
+def check_schema(doc: Document, name: str) -> list[Problem]:
+    """Every schema problem of one document."""
+    root = load_schema(name)
+    problems: list[Problem] = []
+    for error in validator(name).iter_errors(doc.data):
+        problems.extend(_problems(doc, error, root))
+    return problems

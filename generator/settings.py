@@ -1,0 +1,55 @@
+"""One settings object with defaults; every path is resolved against the project root."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GENERATED_FOLDER = "danh-muc"
+AS_OF_ENV = "OCOP_AS_OF"
+
+
+def today() -> dt.date:
+    """The build date: OCOP_AS_OF when set (reproducible builds), else the local date."""
+    pinned = os.environ.get(AS_OF_ENV)
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and which date the catalogue is judged on."""
+
+    root: Path = field(default_factory=Path.cwd)
+    as_of: dt.date = field(default_factory=today)
+    lang: str = "vi"
+    expiring_days: int = 90
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root).resolve())
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.data_dir / "reference"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def generated_dir(self) -> Path:
+        """The folder of content/ the generator owns; git ignores it."""
+        return self.content_dir / GENERATED_FOLDER
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
