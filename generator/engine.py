@@ -1,0 +1,110 @@
+"""The only module that imports the site engine (MkDocs): build, serve and the thin hook.
+
+Listed under `hooks:` in mkdocs.yml so that a plain `mkdocs build` or `mkdocs serve` also
+generates the catalogue pages first, through the same core as `ocop build`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator.output import ensure_generated
+from generator.problems import OcopError
+from generator.settings import AS_OF_ENV, Settings
+
+log = logging.getLogger("mkdocs.ocop")
+_serving = False
+
+
+class SiteBuildError(OcopError):
+    """The site engine refused to build the site."""
+
+
+def _configure_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_ocop", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._ocop = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+@contextmanager
+def _pinned_date(as_of: dt.date) -> Iterator[None]:
+    """Pin the build date for the hook and for MkDocs' sitemap (reproducible output)."""
+    epoch = int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp())
+    saved = {k: os.environ.get(k) for k in (AS_OF_ENV, "SOURCE_DATE_EPOCH")}
+    os.environ[AS_OF_ENV] = as_of.isoformat()
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_site(settings: Settings, verbose: bool = False) -> Path:
+    """Build the site into a fresh folder and swap it in only when the build succeeded."""
+    _configure_logging(verbose)
+    target = settings.site_dir
+    staging = target.with_name(f"{target.name}.building-{os.getpid()}")
+    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with _pinned_date(settings.as_of):
+            config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
+            mkdocs_build(config)
+    except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
+    if target.exists():
+        os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
+    return target
+
+
+def serve_site(settings: Settings, dev_addr: str) -> None:
+    """Preview the site; a change in data/ regenerates the pages and reloads the browser."""
+    _configure_logging(verbose=True)
+    os.environ[AS_OF_ENV] = settings.as_of.isoformat()
+    mkdocs_serve(config_file=str(settings.config_file), livereload=True,
+                 watch=[str(settings.data_dir)], dev_addr=dev_addr)
+
+
+# -- MkDocs hook events: thin glue over the core --------------------------------------------
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Generate the catalogue pages unless they are current; refuse to publish invalid data."""
+    settings = Settings(root=Path(config.config_file_path).parent)
+    loaded = ensure_generated(settings)
+    if loaded is None or loaded.report.ok:
+        return config
+    text = loaded.report.format_text(settings.lang)
+    has_pages = (settings.generated_dir / "index.md").is_file()
+    if _serving and has_pages:
+        log.warning("Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n%s", text)
+        return config
+    raise Abort(f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
+                "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`).")

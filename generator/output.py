@@ -1,0 +1,69 @@
+"""Write the generated pages into content/danh-muc/, touching only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from generator import __version__
+from generator.pipeline import Loaded, load_catalogue
+from generator.render import TEMPLATES, site_pages
+from generator.schema import SCHEMA_DIR
+from generator.settings import Settings
+
+STAMP = ".inputs"
+
+
+def inputs_digest(settings: Settings) -> str:
+    """A hash of everything the generated pages depend on, the build date included."""
+    digest = hashlib.sha256(f"{__version__}|{settings.as_of.isoformat()}".encode())
+    for folder in (settings.data_dir, TEMPLATES, SCHEMA_DIR):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_tree(target: Path, files: dict[str, str]) -> int:
+    """Make `target` hold exactly `files`; return how many files were written or removed."""
+    changed = 0
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, text in sorted(files.items()):
+        path = target / rel
+        data = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)  # never a half-written page, even when a preview reads it
+        changed += 1
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target).as_posix()
+        if path.is_file() and rel not in files and rel != STAMP:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def generate(settings: Settings) -> Loaded:
+    """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
+    loaded = load_catalogue(settings)
+    if loaded.catalogue is not None:
+        write_tree(settings.generated_dir, site_pages(loaded.catalogue))
+        (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
+    return loaded
+
+
+def is_current(settings: Settings) -> bool:
+    """True when the generated pages were made from exactly the current inputs."""
+    stamp = settings.generated_dir / STAMP
+    return stamp.is_file() and stamp.read_text().strip() == inputs_digest(settings)
+
+
+def ensure_generated(settings: Settings) -> Loaded | None:
+    """Generate unless the pages are current; None when nothing had to be done."""
+    return None if is_current(settings) else generate(settings)

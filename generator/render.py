@@ -1,0 +1,182 @@
+"""Render the catalogue to Markdown pages with Jinja2; every value from the data is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import Catalogue, Certification, Producer, Status
+
+TEMPLATES = Path(__file__).parent / "templates"
+PRODUCERS = "chu-the"
+ROUNDS = "kiem-tra"
+
+# Characters that Markdown, HTML or attribute syntax could act on are written as numeric
+# entities: the text then reads the same on the page and in the search index, but can never
+# become markup, a link, a table cell border or an attribute break.
+_ACTIVE = frozenset("\\`*_{}[]()<>#+!|~^=&\"'$%:;@")
+
+
+_LIST_START = re.compile(r"^(-|\d+[.)](?=\s|$))")
+
+
+def escape_text(value: Any) -> Markup:
+    """Data as inert text for Markdown and HTML (one line)."""
+    text = " ".join(str(value).split())
+    out = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in text)
+    start = _LIST_START.match(out)  # "- x", "---" or "1. x" at a line start would be markup
+    if start:
+        marker = start.group(1)
+        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[start.end():]
+    return Markup(out)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None or isinstance(value, int | float):
+        return value if value is not None else ""
+    return escape_text(value)
+
+
+def paragraphs(value: str | None) -> Markup:
+    """Multi-line text as escaped Markdown paragraphs; a line starting with "- " stays a list item."""
+    if not value:
+        return Markup("")
+    blocks = []
+    for block in re.split(r"\n\s*\n", value.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        blocks.append(" ".join(escape_text(line) for line in lines))
+    return Markup("\n\n".join(blocks))
+
+
+def vndate(day: dt.date | None) -> Markup:
+    """DD/MM/YYYY, as Vietnamese readers write dates."""
+    return Markup(day.strftime("%d/%m/%Y")) if day else Markup("")
+
+
+def front(value: Any) -> Markup:
+    """A front-matter value: escaped text as a JSON string (JSON is YAML)."""
+    return Markup(json.dumps(str(escape_text(value)), ensure_ascii=False))
+
+
+def stars(count: int) -> Markup:
+    """Stars as glyphs (hidden from screen readers) and as words."""
+    glyphs = "★" * count + "☆" * (5 - count)
+    return Markup(f'<span class="ocop-stars" aria-hidden="true">{glyphs}</span> '
+                  f'<strong class="ocop-stars-text">{count} sao</strong>')
+
+
+STATUS_WORDS = {
+    Status.VALID: "Còn hiệu lực",
+    Status.EXPIRING: "Sắp hết hạn",
+    Status.EXPIRED: "Hết hiệu lực",
+    Status.REVOKED: "Đã thu hồi",
+}
+
+
+def status(cert: Certification) -> Markup:
+    """The certificate's status on the build date, as colour (CSS class) and words."""
+    if cert.status is Status.REVOKED:
+        words = f"Đã thu hồi ngày {vndate(cert.revoked_date)}"
+        if cert.revoked_reason:
+            words += f": {escape_text(cert.revoked_reason)}"
+    elif cert.status is Status.EXPIRED:
+        words = f"Hết hiệu lực từ {vndate(cert.expires)}"
+    elif cert.status is Status.EXPIRING:
+        words = f"Sắp hết hạn: hiệu lực đến {vndate(cert.expires)} (còn {cert.days_left} ngày)"
+    else:
+        words = f"Còn hiệu lực đến {vndate(cert.expires)}"
+    return Markup(f'<span class="ocop-status ocop-status--{cert.status.value}">{words}</span>')
+
+
+def mark(record: Any, field: str) -> Markup:
+    """A visible "minh họa" label when the field's value is illustrative."""
+    marked = getattr(record, "illustrative", frozenset())
+    hit = field in marked or any(field.startswith(m + ".") for m in marked)
+    if not hit:
+        return Markup("")
+    return Markup(' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
+                  'không nêu">minh họa</span>')
+
+
+def tel(phone: str) -> Markup:
+    """A tel: link target from a phone number written with spaces or dots."""
+    return Markup("tel:" + re.sub(r"[^0-9+]", "", phone))
+
+
+def link(url: str) -> Markup:
+    """An http(s) address for an href attribute (validation already refused other schemes)."""
+    return escape_text(url)
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=_finalize,
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(paragraphs=paragraphs, vndate=vndate, front=front, stars=stars,
+                       status=status, tel=tel, link=link, text=escape_text)
+    env.globals.update(mark=mark, Status=Status, STATUS_WORDS=STATUS_WORDS,
+                       PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def producer_page(catalogue: Catalogue, producer: Producer) -> str:
+    """The Markdown page of one producer."""
+    return _render("producer.md.j2", c=catalogue, p=producer)
+
+
+def round_page(catalogue: Catalogue, round_id: str) -> str:
+    """The Markdown page of one inspection round."""
+    round_ = next(r for r in catalogue.rounds if r.id == round_id)
+    return _render("round.md.j2", c=catalogue, r=round_)
+
+
+def _groupings(catalogue: Catalogue) -> dict[str, Any]:
+    pairs = catalogue.products()
+    by_stars: dict[int, list] = defaultdict(list)
+    by_group: dict[str, list] = defaultdict(list)
+    by_place: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for producer, product in pairs:
+        by_stars[product.stars].append((producer, product))
+        by_group[product.group].append((producer, product))
+        by_place[producer.province.id][producer.commune_name or "Chưa rõ xã/phường"].append(
+            (producer, product))
+    groups = catalogue.reference.all_groups()
+    return {
+        "pairs": pairs,
+        "by_stars": sorted(by_stars.items(), reverse=True),
+        "by_group": sorted(by_group.items(), key=lambda kv: groups.get(kv[0], kv[0])),
+        "group_names": groups,
+        "by_place": sorted(((catalogue.reference.provinces[pid], sorted(communes.items()))
+                            for pid, communes in by_place.items()), key=lambda kv: kv[0].name),
+    }
+
+
+def site_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Every generated page, keyed by its path inside the generated folder."""
+    context = {"c": catalogue, **_groupings(catalogue)}
+    pages = {
+        "index.md": _render("all.md.j2", **context),
+        "sao.md": _render("by_stars.md.j2", **context),
+        "nhom.md": _render("by_group.md.j2", **context),
+        "dia-phuong.md": _render("by_place.md.j2", **context),
+        f"{ROUNDS}/index.md": _render("rounds.md.j2", **context),
+        "_trang-chu.md": _render("home.md.j2", **context),
+    }
+    for producer in catalogue.producers:
+        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(catalogue, producer)
+    for round_ in catalogue.rounds:
+        pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)
+    return pages
