@@ -63,8 +63,10 @@ def load_catalogue(settings: Settings) -> Loaded:
     report.extend(problems)
     producer_paths, inspection_paths, problems = discover(settings)
     report.extend(problems)
-    files = DataFiles(_load_all(producer_paths, settings.root, report),
-                      _load_all(inspection_paths, settings.root, report))
+    producers = _load_all(producer_paths, settings.root, report)
+    loaded_paths = {doc.path for doc in producers}
+    files = DataFiles(producers, _load_all(inspection_paths, settings.root, report),
+                      frozenset(p.stem for p in producer_paths if p not in loaded_paths))
     checked = len(producer_paths) + len(inspection_paths) + 2
     if reference is None:
         return Loaded(report, checked, None)

@@ -118,7 +118,7 @@ def link(url: str) -> Markup:
 
 @functools.cache
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=_finalize,
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(paragraphs=paragraphs, vndate=vndate, front=front, stars=stars,

@@ -149,6 +149,15 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
         elif expected == "string":
             extra = {"extra_vi": "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
                      "extra_en": "Put the value in double quotes so YAML reads it as text."}
+        elif expected in {"integer", "number"}:
+            extra = {"extra_vi": "Viết con số, không đặt trong dấu nháy, ví dụ 75.",
+                     "extra_en": "Write a number without quotes, e.g. 75."}
+        elif expected == "array":
+            extra = {"extra_vi": "Viết danh sách: mỗi mục một dòng bắt đầu bằng `- `.",
+                     "extra_en": "Write a list: one item per line starting with `- `."}
+        elif expected == "object":
+            extra = {"extra_vi": "Viết các trường con ở các dòng sau, thụt lề bằng dấu cách.",
+                     "extra_en": "Write the sub-fields on the following lines, indented with spaces."}
         yield doc.problem(path, code, field=_field(path), value=_short(error.instance), **extra,
                           expected=type_name(expected), expected_en=type_name(expected, "en"),
                           actual=type_name(actual), actual_en=type_name(actual, "en"))

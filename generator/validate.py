@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ class DataFiles:
 
     producers: list[Document]
     inspections: list[Document]
+    unloadable_producers: frozenset[str] = frozenset()  # file stems of producers that failed to load
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -40,6 +42,14 @@ def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def is_id(value: Any) -> bool:
+    """A well-formed ID; malformed ones are reported by the schema, not looked up."""
+    return isinstance(value, str) and bool(_ID.match(value))
 
 
 def _close(name: Any, candidates: list[str]) -> dict[str, str]:
@@ -76,7 +86,7 @@ class Validator:
             problems += self._unit(doc, ("address",), address)
             province = address.get("province")
             folder = doc.path.parent.name
-            if isinstance(province, str) and province != folder:
+            if province in self.reference.provinces and province != folder:
                 problems.append(doc.problem(("address", "province"), "folder-mismatch",
                                             province=province, folder=folder))
         problems += self._photos(doc, (), data)
@@ -108,7 +118,7 @@ class Validator:
         problems = self._illustrative(doc, path, cert)
         criteria_id = cert.get("criteria")
         criteria = self.reference.criteria.get(criteria_id) if isinstance(criteria_id, str) else None
-        if isinstance(criteria_id, str) and criteria is None:
+        if is_id(criteria_id) and criteria is None:
             known = list(self.reference.criteria)
             problems.append(doc.problem((*path, "criteria"), "unknown-criteria", id=criteria_id,
                                         allowed=", ".join(known), **_close(criteria_id, known)))
@@ -135,14 +145,14 @@ class Validator:
 
     def _unit(self, doc: Document, path: tuple, area: dict[str, Any]) -> list[Problem]:
         province_id = area.get("province")
-        if not isinstance(province_id, str):
+        if not is_id(province_id):
             return []
         province = self.reference.provinces.get(province_id)
         if province is None:
             return [doc.problem((*path, "province"), "unknown-province", id=province_id,
                                 **_close(province_id, list(self.reference.provinces)))]
         commune = area.get("commune")
-        if isinstance(commune, str) and commune not in province.communes:
+        if is_id(commune) and commune not in province.communes:
             return [doc.problem((*path, "commune"), "unknown-commune", id=commune,
                                 province=province_id, **_close(commune, list(province.communes)))]
         return []
@@ -163,8 +173,13 @@ class Validator:
                 try:
                     with Image.open(target) as image:
                         image.verify()
-                except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-                        Image.DecompressionBombError) as error:
+                except UnidentifiedImageError:
+                    problems.append(doc.problem(where, "photo-unreadable", file=name,
+                                                detail="không phải tệp ảnh"))
+                except Image.DecompressionBombError:
+                    problems.append(doc.problem(where, "photo-unreadable", file=name,
+                                                detail="ảnh quá lớn"))
+                except (OSError, SyntaxError, ValueError) as error:
                     problems.append(doc.problem(where, "photo-unreadable", file=name,
                                                 detail=str(error) or type(error).__name__))
         return problems
@@ -243,15 +258,15 @@ class Validator:
         for doc in files.inspections:
             for i, entry in _dicts(doc.data.get("entries")):
                 producer = entry.get("producer")
-                if not isinstance(producer, str):
-                    continue
+                if not is_id(producer) or producer in files.unloadable_producers:
+                    continue  # malformed (the schema says so) or its file could not be read
                 if producer not in products:
                     problems.append(doc.problem(("entries", i, "producer"), "unknown-producer",
                                                 id=producer, **_close(producer, list(products))))
                     continue
                 checked = entry.get("products")
                 for k, product in enumerate(checked if isinstance(checked, list) else []):
-                    if isinstance(product, str) and product not in products[producer]:
+                    if is_id(product) and product not in products[producer]:
                         problems.append(doc.problem(
                             ("entries", i, "products", k), "unknown-product", id=product,
                             producer=producer, **_close(product, [p for p in products[producer] if p])))

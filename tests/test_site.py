@@ -1,0 +1,129 @@
+"""The real MkDocs build of the sample catalogue, read back as HTML."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import cli
+from generator.pipeline import load_catalogue
+from generator.settings import Settings
+from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
+
+
+def sample_catalogue():
+    catalogue = load_catalogue(Settings(root=REPO, as_of=AS_OF)).catalogue
+    assert catalogue is not None
+    return catalogue
+
+
+def test_every_producer_has_a_page_with_stars_and_status(sample_site: Path) -> None:
+    for producer in sample_catalogue().producers:
+        page = sample_site / "site" / "danh-muc" / "chu-the" / producer.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert f"<h1 id=" in html and producer.name in html
+        for product in producer.products:
+            assert f'id="{product.id}"' in html
+            assert f"{product.stars} sao" in html
+        assert re.search(r'class="ocop-status ocop-status--(valid|expiring|expired|revoked)"', html)
+
+
+def test_status_words_on_the_build_date(sample_site: Path) -> None:
+    def page(producer_id: str) -> str:
+        path = sample_site / "site" / "danh-muc" / "chu-the" / producer_id / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    assert "Còn hiệu lực đến 16/06/2028" in page("ha-htx-che-tai-ho-sin")
+    assert "Sắp hết hạn: hiệu lực đến 05/12/2026 (còn 11 ngày)" in page("qh-hkd-ruou-chuoi-hoi-xuan")
+    assert "Hết hiệu lực từ 20/07/2024" in page("ha-bun-kho-co-luyen")
+    assert "minh họa" in page("ha-bun-kho-co-luyen")
+
+
+def test_round_pages_link_every_producer(sample_site: Path) -> None:
+    for round_ in sample_catalogue().rounds:
+        html = (sample_site / "site" / "danh-muc" / "kiem-tra" / round_.id / "index.html").read_text()
+        for entry in round_.entries:
+            assert f'href="../../chu-the/{entry.producer_id}/"' in html
+
+
+def test_search_index_holds_every_product_and_round(sample_site: Path) -> None:
+    index = json.loads((sample_site / "site" / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == ["vi"]
+    titles = {doc["title"] for doc in index["docs"]}
+    text = " ".join(doc["text"] for doc in index["docs"])
+    catalogue = sample_catalogue()
+    for _, product in catalogue.products():
+        assert product.name in titles
+    for round_ in catalogue.rounds:
+        assert round_.title in titles
+    assert "Rượu chuối men lá Quan Hóa" in titles and "chè và rượu chuối men lá" in text
+
+
+def test_producer_pages_stay_out_of_the_navigation(sample_site: Path) -> None:
+    html = (sample_site / "site" / "sao-ocop" / "index.html").read_text(encoding="utf-8")
+    assert "chu-the/" not in html
+
+
+def test_no_request_to_a_third_party(sample_site: Path) -> None:
+    for page in (sample_site / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            external = re.sub(r'(src|href)="https://ocop\.example\.vn/', "", tag)
+            assert not re.search(r'(src|href)="(https?:)?//', external), (page, tag)
+
+
+def test_plain_mkdocs_build_generates_the_pages(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    env = dict(os.environ, OCOP_AS_OF=AS_OF.isoformat())
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "danh-muc" / "chu-the" / "ha-com-chay-huy-hoang" / "index.html").is_file()
+
+
+def test_plain_mkdocs_build_refuses_invalid_data(tmp_path: Path) -> None:
+    root = copy_project(tmp_path, data=FIXTURES / "base" / "data")
+    overlay(root, FIXTURES / "invalid" / "unknown-producer")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/inspections/2025-06-01-mau.yaml:8:15: Không có chủ thể mã 'htx-maau'" in output
+    assert "Traceback" not in output
+    assert not (root / "site").exists()
+
+
+def test_invalid_data_keeps_the_previous_site(sample_site: Path, tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["build", "--root", str(root), "--as-of", AS_OF.isoformat()])
+    assert ok.exit_code == 0, ok.output
+    before = (root / "site" / "index.html").read_bytes()
+    broken = root / "data" / "producers" / "cao-bang" / "ha-bun-kho-co-luyen.yaml"
+    broken.write_text(broken.read_text().replace("stars: 3", "stars: 7"))
+    failed = runner.invoke(cli, ["build", "--root", str(root), "--as-of", AS_OF.isoformat()])
+    assert failed.exit_code == 1
+    assert "ha-bun-kho-co-luyen.yaml:" in failed.output and "[stars-range]" in failed.output
+    assert (root / "site" / "index.html").read_bytes() == before
+
+
+def test_builds_are_reproducible(sample_site: Path, tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    comparison = filecmp.dircmp(sample_site / "site", root / "site")
+
+    def differences(cmp: filecmp.dircmp) -> list[str]:
+        found = cmp.diff_files + cmp.left_only + cmp.right_only
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    assert differences(comparison) == []
