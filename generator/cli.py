@@ -131,3 +131,7 @@ def serve(settings: Settings, dev_addr: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `ocop` console command."""
     cli.main(args=argv, prog_name="ocop")
+
+
+if __name__ == "__main__":
+    main()

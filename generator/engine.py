@@ -43,15 +43,20 @@ def _configure_logging(verbose: bool) -> None:
 
 
 @contextmanager
-def _pinned_date(as_of: dt.date) -> Iterator[None]:
-    """Pin the build date for the hook and for MkDocs' sitemap (reproducible output)."""
+def _engine_context(settings: Settings) -> Iterator[None]:
+    """Run the engine from the project root (relative paths in mkdocs.yml) with the build date
+    pinned for the hook and for MkDocs' sitemap (reproducible output)."""
+    as_of = settings.as_of
     epoch = int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp())
     saved = {k: os.environ.get(k) for k in (AS_OF_ENV, "SOURCE_DATE_EPOCH")}
     os.environ[AS_OF_ENV] = as_of.isoformat()
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    cwd = Path.cwd()
+    os.chdir(settings.root)
     try:
         yield
     finally:
+        os.chdir(cwd)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -67,7 +72,7 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     retired = target.with_name(f"{target.name}.old-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        with _pinned_date(settings.as_of):
+        with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
             mkdocs_build(config)
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
@@ -83,9 +88,9 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
 def serve_site(settings: Settings, dev_addr: str) -> None:
     """Preview the site; a change in data/ regenerates the pages and reloads the browser."""
     _configure_logging(verbose=True)
-    os.environ[AS_OF_ENV] = settings.as_of.isoformat()
-    mkdocs_serve(config_file=str(settings.config_file), livereload=True,
-                 watch=[str(settings.data_dir)], dev_addr=dev_addr)
+    with _engine_context(settings):
+        mkdocs_serve(config_file=str(settings.config_file), livereload=True,
+                     watch=[str(settings.data_dir)], dev_addr=dev_addr)
 
 
 # -- MkDocs hook events: thin glue over the core --------------------------------------------
