@@ -45,8 +45,18 @@ def ensure_venv() -> None:
         venv.create(VENV, with_pip=True)
     print("Cài đặt các gói đã ghim phiên bản …", flush=True)
     subprocess.run(
-        [_bin("python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-c", str(LOCK), "-e", f"{ROOT}[test]"],
+        [
+            _bin("python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            str(LOCK),
+            "-e",
+            f"{ROOT}[test]",
+        ],
         check=True,
     )
     marker.write_text(stamp)
@@ -62,8 +72,11 @@ def ensure_chromium() -> None:
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
     else:
-        print("Chưa có /usr/bin/chromium: cài bằng `sudo apt-get install chromium` "
-              "để chạy kiểm thử trình duyệt.", file=sys.stderr)
+        print(
+            "Chưa có /usr/bin/chromium: cài bằng `sudo apt-get install chromium` "
+            "để chạy kiểm thử trình duyệt.",
+            file=sys.stderr,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError
 from generator.settings import Settings, today
 
@@ -21,23 +22,52 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' không phải ngày dạng NĂM-THÁNG-NGÀY (vd 2026-11-24)")
+        raise click.BadParameter(
+            f"'{value}' không phải ngày dạng NĂM-THÁNG-NGÀY (vd 2026-11-24)"
+        ) from None
 
 
 def common(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command shares: project root, build date, language."""
 
-    @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                  show_default=True, help="Thư mục gốc của dự án (chứa mkdocs.yml và data/).")
-    @click.option("--as-of", "as_of", callback=_as_of, metavar="NGÀY",
-                  help="Ngày dùng để tính tình trạng chứng nhận (mặc định: hôm nay).")
-    @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-                  help="Ngôn ngữ của thông báo lỗi.")
+    @click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
+        show_default=True,
+        help="Thư mục gốc của dự án (chứa mkdocs.yml và data/).",
+    )
+    @click.option(
+        "--as-of",
+        "as_of",
+        callback=_as_of,
+        metavar="NGÀY",
+        help="Ngày dùng để tính tình trạng chứng nhận (mặc định: hôm nay).",
+    )
+    @click.option(
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        default="vi",
+        show_default=True,
+        help="Ngôn ngữ của thông báo lỗi.",
+    )
     @functools.wraps(func)
     def wrapper(root: Path, as_of: dt.date, lang: str, **kwargs: Any) -> Any:
         return func(Settings(root=root, as_of=as_of, lang=lang), **kwargs)
 
     return wrapper
+
+
+def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
+    """Validate and write the pages; print every problem and exit 1 unless `tolerate`."""
+    from generator.output import generate as generate_pages
+
+    loaded = generate_pages(settings)
+    if not loaded.report.ok:
+        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        if not tolerate:
+            sys.exit(1)
+    return loaded
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,15 +77,19 @@ def cli() -> None:
 
 @cli.command()
 @common
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Dạng báo cáo.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Dạng báo cáo.",
+)
 def validate(settings: Settings, fmt: str) -> None:
     """Kiểm tra toàn bộ dữ liệu trong data/ và liệt kê mọi lỗi.
 
     Ví dụ: ocop validate --lang en
     """
-    from generator.pipeline import load_catalogue
-
     loaded = load_catalogue(settings)
     if fmt == "json":
         click.echo(loaded.report.format_json(settings.lang))
@@ -71,12 +105,7 @@ def generate(settings: Settings) -> None:
 
     Ví dụ: ocop generate --as-of 2026-01-01
     """
-    from generator.output import generate as generate_pages
-
-    loaded = generate_pages(settings)
-    if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
-        sys.exit(1)
+    _generate(settings)
     click.echo(f"Đã tạo các trang trong {settings.generated_dir.relative_to(settings.root)}/")
 
 
@@ -89,11 +118,9 @@ def build(settings: Settings, verbose: bool) -> None:
     Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
     """
     from generator.engine import build_site
-    from generator.output import generate as generate_pages
 
-    loaded = generate_pages(settings)
+    loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         click.echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
         sys.exit(1)
     try:
@@ -103,28 +130,28 @@ def build(settings: Settings, verbose: bool) -> None:
         sys.exit(1)
     catalogue = loaded.catalogue
     assert catalogue is not None
-    click.echo(f"Đã dựng {len(catalogue.producers)} chủ thể, {len(catalogue.products())} sản phẩm, "
-               f"{len(catalogue.rounds)} đợt kiểm tra vào {site.relative_to(settings.root)}/ "
-               f"(tình trạng tính đến {settings.as_of:%d/%m/%Y}).")
+    click.echo(
+        f"Đã dựng {len(catalogue.producers)} chủ thể, {len(catalogue.products())} sản phẩm, "
+        f"{len(catalogue.rounds)} đợt kiểm tra vào {site.relative_to(settings.root)}/ "
+        f"(tình trạng tính đến {settings.as_of:%d/%m/%Y})."
+    )
 
 
 @cli.command()
 @common
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Địa chỉ của bản xem trước.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ của bản xem trước."
+)
 def serve(settings: Settings, dev_addr: str) -> None:
     """Xem trước trang web; sửa tệp trong data/ thì trang tự cập nhật.
 
     Ví dụ: ocop serve --dev-addr 0.0.0.0:8000
     """
     from generator.engine import serve_site
-    from generator.output import generate as generate_pages
 
-    loaded = generate_pages(settings)
-    if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
-        if not (settings.generated_dir / "index.md").is_file():
-            sys.exit(1)
+    loaded = _generate(settings, tolerate=True)
+    if not loaded.report.ok and not (settings.generated_dir / "index.md").is_file():
+        sys.exit(1)  # nothing to preview yet; with older pages, the preview keeps them
     serve_site(settings, dev_addr)
 
 

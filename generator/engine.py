@@ -10,8 +10,8 @@ import datetime as dt
 import logging
 import os
 import shutil
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -89,11 +89,16 @@ def serve_site(settings: Settings, dev_addr: str) -> None:
     """Preview the site; a change in data/ regenerates the pages and reloads the browser."""
     _configure_logging(verbose=True)
     with _engine_context(settings):
-        mkdocs_serve(config_file=str(settings.config_file), livereload=True,
-                     watch=[str(settings.data_dir)], dev_addr=dev_addr)
+        mkdocs_serve(
+            config_file=str(settings.config_file),
+            livereload=True,
+            watch=[str(settings.data_dir)],
+            dev_addr=dev_addr,
+        )
 
 
 # -- MkDocs hook events: thin glue over the core --------------------------------------------
+
 
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
@@ -109,7 +114,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     text = loaded.report.format_text(settings.lang)
     has_pages = (settings.generated_dir / "index.md").is_file()
     if _serving and has_pages:
-        log.warning("Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n%s", text)
+        log.warning(
+            "Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n%s", text
+        )
         return config
-    raise Abort(f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
-                "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`).")
+    raise Abort(
+        f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
+        "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`)."
+    )

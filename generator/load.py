@@ -109,14 +109,20 @@ class _Builder:
                 self._problem(key_node, "yaml-unsupported", path, detail="<<")
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self._problem(key_node, "yaml-key-not-text", path,
-                              key=getattr(key_node, "value", "?"))
+                self._problem(
+                    key_node, "yaml-key-not-text", path, key=getattr(key_node, "value", "?")
+                )
                 continue
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in first_seen:
-                self._problem(key_node, "yaml-duplicate-key", (*path, key),
-                              key=key, first_line=first_seen[key])
+                self._problem(
+                    key_node,
+                    "yaml-duplicate-key",
+                    (*path, key),
+                    key=key,
+                    first_line=first_seen[key],
+                )
                 continue
             first_seen[key] = line
             self.doc.key_positions[(*path, key)] = self._at(key_node)
@@ -151,8 +157,9 @@ def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem
     except OSError as error:
         return None, [Problem(rel, None, None, "yaml-syntax", {"detail": error.strerror})]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(rel, 1, 1, "file-too-large",
-                              {"size": len(raw), "limit": MAX_FILE_BYTES})]
+        return None, [
+            Problem(rel, 1, 1, "file-too-large", {"size": len(raw), "limit": MAX_FILE_BYTES})
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -169,8 +176,15 @@ def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem
     try:
         doc.data = builder.build(node, ())
     except _TooManyNodes:
-        return None, [Problem(rel, 1, 1, "yaml-unsupported",
-                              {"detail": f"hơn {MAX_NODES} giá trị (neo/bí danh lồng nhau?)"})]
+        return None, [
+            Problem(
+                rel,
+                1,
+                1,
+                "yaml-unsupported",
+                {"detail": f"hơn {MAX_NODES} giá trị (neo/bí danh lồng nhau?)"},
+            )
+        ]
     if not isinstance(doc.data, dict):
         kind = "một danh sách" if isinstance(doc.data, list) else "một giá trị đơn"
         builder.problems.append(Problem(rel, 1, 1, "yaml-not-mapping", {"actual": kind}))

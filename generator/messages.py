@@ -7,69 +7,114 @@ from typing import Any
 # code -> language -> (message, hint). Placeholders are filled from a problem's params.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "yaml-syntax": {
-        "vi": ("Lỗi cú pháp YAML: {detail}",
-               "Kiểm tra thụt lề (dùng dấu cách), dấu hai chấm sau tên trường và dấu nháy đóng mở."),
-        "en": ("YAML syntax error: {detail}",
-               "Check indentation (spaces), the colon after each field name and matching quotes."),
+        "vi": (
+            "Lỗi cú pháp YAML: {detail}",
+            "Kiểm tra thụt lề (dùng dấu cách), dấu hai chấm sau tên trường và dấu nháy đóng mở.",
+        ),
+        "en": (
+            "YAML syntax error: {detail}",
+            "Check indentation (spaces), the colon after each field name and matching quotes.",
+        ),
     },
     "yaml-tab": {
-        "vi": ("Có ký tự tab trong phần thụt lề",
-               "YAML chỉ cho phép thụt lề bằng dấu cách: thay tab bằng 2 dấu cách."),
-        "en": ("A tab character is used for indentation",
-               "YAML only allows spaces for indentation: replace the tab with 2 spaces."),
+        "vi": (
+            "Có ký tự tab trong phần thụt lề",
+            "YAML chỉ cho phép thụt lề bằng dấu cách: thay tab bằng 2 dấu cách.",
+        ),
+        "en": (
+            "A tab character is used for indentation",
+            "YAML only allows spaces for indentation: replace the tab with 2 spaces.",
+        ),
     },
     "yaml-duplicate-key": {
-        "vi": ("Trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line})",
-               "Giữ lại một lần duy nhất; nếu không, giá trị đầu sẽ bị mất."),
-        "en": ("Field '{key}' appears twice (first on line {first_line})",
-               "Keep only one; otherwise the first value is silently lost."),
+        "vi": (
+            "Trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line})",
+            "Giữ lại một lần duy nhất; nếu không, giá trị đầu sẽ bị mất.",
+        ),
+        "en": (
+            "Field '{key}' appears twice (first on line {first_line})",
+            "Keep only one; otherwise the first value is silently lost.",
+        ),
     },
     "yaml-key-not-text": {
         "vi": ("Tên trường '{key}' phải là chữ", "Đặt tên trường bằng chữ thường, ví dụ `name:`."),
-        "en": ("Field name '{key}' must be text", "Use a lower-case word as field name, e.g. `name:`."),
+        "en": (
+            "Field name '{key}' must be text",
+            "Use a lower-case word as field name, e.g. `name:`.",
+        ),
     },
     "yaml-not-mapping": {
-        "vi": ("Tệp phải là một bản ghi (các dòng `trường: giá trị`), không phải {actual}",
-               "Bắt đầu tệp bằng `id: ...` như các tệp mẫu trong thư mục data/."),
-        "en": ("The file must hold one record (`field: value` lines), not {actual}",
-               "Start the file with `id: ...` like the sample files in data/."),
+        "vi": (
+            "Tệp phải là một bản ghi (các dòng `trường: giá trị`), không phải {actual}",
+            "Bắt đầu tệp bằng `id: ...` như các tệp mẫu trong thư mục data/.",
+        ),
+        "en": (
+            "The file must hold one record (`field: value` lines), not {actual}",
+            "Start the file with `id: ...` like the sample files in data/.",
+        ),
     },
     "yaml-unsupported": {
-        "vi": ("Cấu trúc YAML không được hỗ trợ: {detail}",
-               "Chỉ dùng trường, danh sách và giá trị đơn giản; không dùng thẻ `!`, neo `&`/`*` hay `<<`."),
-        "en": ("Unsupported YAML construct: {detail}",
-               "Use plain fields, lists and values only; no `!` tags, `&`/`*` anchors or `<<`."),
+        "vi": (
+            "Cấu trúc YAML không được hỗ trợ: {detail}",
+            "Chỉ dùng trường, danh sách và giá trị đơn giản; không dùng thẻ `!`, neo `&`/`*` hay `<<`.",
+        ),
+        "en": (
+            "Unsupported YAML construct: {detail}",
+            "Use plain fields, lists and values only; no `!` tags, `&`/`*` anchors or `<<`.",
+        ),
     },
     "file-encoding": {
-        "vi": ("Tệp không được lưu ở mã UTF-8",
-               "Mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8."),
+        "vi": (
+            "Tệp không được lưu ở mã UTF-8",
+            "Mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8.",
+        ),
         "en": ("The file is not saved as UTF-8", "Open it in an editor and save it as UTF-8."),
     },
     "file-too-large": {
-        "vi": ("Tệp quá lớn ({size} byte, tối đa {limit})",
-               "Tách dữ liệu thành nhiều tệp: mỗi chủ thể, mỗi đợt kiểm tra một tệp."),
-        "en": ("The file is too large ({size} bytes, at most {limit})",
-               "Split it: one file per producer and per inspection round."),
+        "vi": (
+            "Tệp quá lớn ({size} byte, tối đa {limit})",
+            "Tách dữ liệu thành nhiều tệp: mỗi chủ thể, mỗi đợt kiểm tra một tệp.",
+        ),
+        "en": (
+            "The file is too large ({size} bytes, at most {limit})",
+            "Split it: one file per producer and per inspection round.",
+        ),
     },
     "reference-invalid": {
-        "vi": ("Dữ liệu tham chiếu không đúng cấu trúc: {detail}",
-               "So sánh với cấu trúc trong README (mục Dữ liệu tham chiếu) và sửa lại."),
-        "en": ("Reference data is malformed: {detail}",
-               "Compare with the structure in the README (Reference data) and fix it."),
+        "vi": (
+            "Dữ liệu tham chiếu không đúng cấu trúc: {detail}",
+            "So sánh với cấu trúc trong README (mục Dữ liệu tham chiếu) và sửa lại.",
+        ),
+        "en": (
+            "Reference data is malformed: {detail}",
+            "Compare with the structure in the README (Reference data) and fix it.",
+        ),
     },
     "misplaced-file": {
-        "vi": ("Tệp nằm sai chỗ: {detail}",
-               "Chủ thể: data/producers/<tỉnh>/<id>.yaml; đợt kiểm tra: data/inspections/<id>.yaml."),
-        "en": ("The file is in the wrong place: {detail}",
-               "Producers: data/producers/<province>/<id>.yaml; rounds: data/inspections/<id>.yaml."),
+        "vi": (
+            "Tệp nằm sai chỗ: {detail}",
+            "Chủ thể: data/producers/<tỉnh>/<id>.yaml; đợt kiểm tra: data/inspections/<id>.yaml.",
+        ),
+        "en": (
+            "The file is in the wrong place: {detail}",
+            "Producers: data/producers/<province>/<id>.yaml; rounds: data/inspections/<id>.yaml.",
+        ),
     },
     "missing-field": {
-        "vi": ("Thiếu trường bắt buộc '{field}'{where}", "Thêm dòng `{field}: ...` ({description})."),
-        "en": ("Required field '{field}' is missing{where}", "Add a line `{field}: ...` ({description})."),
+        "vi": (
+            "Thiếu trường bắt buộc '{field}'{where}",
+            "Thêm dòng `{field}: ...` ({description}).",
+        ),
+        "en": (
+            "Required field '{field}' is missing{where}",
+            "Add a line `{field}: ...` ({description}).",
+        ),
     },
     "unknown-field": {
-        "vi": ("Trường '{field}' không có trong mẫu dữ liệu{suggestion_vi}",
-               "Các trường được phép ở đây: {allowed}."),
+        "vi": (
+            "Trường '{field}' không có trong mẫu dữ liệu{suggestion_vi}",
+            "Các trường được phép ở đây: {allowed}.",
+        ),
         "en": ("Unknown field '{field}'{suggestion_en}", "Fields allowed here: {allowed}."),
     },
     "wrong-type": {
@@ -77,23 +122,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{field}' must be {expected_en}, but is {actual_en} ({value})", "{extra_en}"),
     },
     "phone-not-text": {
-        "vi": ("Số điện thoại '{field}' được viết như một con số ({value}): số 0 ở đầu sẽ bị mất",
-               "Đặt số điện thoại trong dấu nháy kép, ví dụ \"0206 3850 123\"."),
-        "en": ("Phone number '{field}' is written as a number ({value}): a leading 0 is lost",
-               "Put the phone number in double quotes, e.g. \"0206 3850 123\"."),
+        "vi": (
+            "Số điện thoại '{field}' được viết như một con số ({value}): số 0 ở đầu sẽ bị mất",
+            'Đặt số điện thoại trong dấu nháy kép, ví dụ "0206 3850 123".',
+        ),
+        "en": (
+            "Phone number '{field}' is written as a number ({value}): a leading 0 is lost",
+            'Put the phone number in double quotes, e.g. "0206 3850 123".',
+        ),
     },
     "bad-value": {
-        "vi": ("Giá trị '{value}' không hợp lệ cho '{field}'{suggestion_vi}", "Chọn một trong: {allowed}."),
-        "en": ("'{value}' is not allowed for '{field}'{suggestion_en}", "Choose one of: {allowed}."),
+        "vi": (
+            "Giá trị '{value}' không hợp lệ cho '{field}'{suggestion_vi}",
+            "Chọn một trong: {allowed}.",
+        ),
+        "en": (
+            "'{value}' is not allowed for '{field}'{suggestion_en}",
+            "Choose one of: {allowed}.",
+        ),
     },
     "bad-id": {
-        "vi": ("Mã '{value}' không hợp lệ", "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
-               "ví dụ `htx-che-tai-ho-sin`."),
-        "en": ("Invalid ID '{value}'", "IDs use lower-case ASCII letters, digits and hyphens, "
-               "e.g. `htx-che-tai-ho-sin`."),
+        "vi": (
+            "Mã '{value}' không hợp lệ",
+            "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `htx-che-tai-ho-sin`.",
+        ),
+        "en": (
+            "Invalid ID '{value}'",
+            "IDs use lower-case ASCII letters, digits and hyphens, e.g. `htx-che-tai-ho-sin`.",
+        ),
     },
     "empty": {
-        "vi": ("'{field}' không được để trống", "Điền giá trị hoặc xóa cả dòng nếu trường không bắt buộc."),
+        "vi": (
+            "'{field}' không được để trống",
+            "Điền giá trị hoặc xóa cả dòng nếu trường không bắt buộc.",
+        ),
         "en": ("'{field}' must not be empty", "Fill it in, or remove the line if it is optional."),
     },
     "out-of-range": {
@@ -101,118 +163,207 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{field}' = {value} is outside the allowed range ({bounds})", "Check the number."),
     },
     "stars-range": {
-        "vi": ("Số sao {value} không hợp lệ: chỉ sản phẩm 3, 4 hoặc 5 sao được công nhận và công bố",
-               "Ghi `stars: 3`, `stars: 4` hoặc `stars: 5`."),
-        "en": ("{value} stars is not allowed: only 3, 4 and 5 star products are certified",
-               "Write `stars: 3`, `stars: 4` or `stars: 5`."),
+        "vi": (
+            "Số sao {value} không hợp lệ: chỉ sản phẩm 3, 4 hoặc 5 sao được công nhận và công bố",
+            "Ghi `stars: 3`, `stars: 4` hoặc `stars: 5`.",
+        ),
+        "en": (
+            "{value} stars is not allowed: only 3, 4 and 5 star products are certified",
+            "Write `stars: 3`, `stars: 4` or `stars: 5`.",
+        ),
     },
     "bad-date": {
-        "vi": ("Ngày '{value}' không tồn tại hoặc sai dạng", "Viết ngày theo dạng NĂM-THÁNG-NGÀY, "
-               "ví dụ 2024-01-23, và kiểm tra ngày có thật trong tháng."),
-        "en": ("Date '{value}' is impossible or malformed", "Write dates as YYYY-MM-DD, e.g. 2024-01-23, "
-               "and check that the day exists in that month."),
+        "vi": (
+            "Ngày '{value}' không tồn tại hoặc sai dạng",
+            "Viết ngày theo dạng NĂM-THÁNG-NGÀY, "
+            "ví dụ 2024-01-23, và kiểm tra ngày có thật trong tháng.",
+        ),
+        "en": (
+            "Date '{value}' is impossible or malformed",
+            "Write dates as YYYY-MM-DD, e.g. 2024-01-23, "
+            "and check that the day exists in that month.",
+        ),
     },
     "bad-url": {
-        "vi": ("Địa chỉ web '{value}' không hợp lệ", "Viết đầy đủ, bắt đầu bằng https:// hoặc http://."),
-        "en": ("Web address '{value}' is malformed", "Write it in full, starting with https:// or http://."),
+        "vi": (
+            "Địa chỉ web '{value}' không hợp lệ",
+            "Viết đầy đủ, bắt đầu bằng https:// hoặc http://.",
+        ),
+        "en": (
+            "Web address '{value}' is malformed",
+            "Write it in full, starting with https:// or http://.",
+        ),
     },
     "bad-email": {
         "vi": ("Thư điện tử '{value}' không hợp lệ", "Dạng đúng: ten@mien.vn, không có dấu cách."),
         "en": ("E-mail '{value}' is malformed", "Use the form name@domain.vn, without spaces."),
     },
     "future-date": {
-        "vi": ("'{field}' là {value}, sau ngày hôm nay ({today})",
-               "Kiểm tra năm và tháng; chỉ ghi quyết định đã ban hành."),
-        "en": ("'{field}' is {value}, after today ({today})",
-               "Check the year and month; only record decisions already issued."),
+        "vi": (
+            "'{field}' là {value}, sau ngày hôm nay ({today})",
+            "Kiểm tra năm và tháng; chỉ ghi quyết định đã ban hành.",
+        ),
+        "en": (
+            "'{field}' is {value}, after today ({today})",
+            "Check the year and month; only record decisions already issued.",
+        ),
     },
     "score-band": {
-        "vi": ("Điểm {score} không khớp với {stars} sao theo {criteria} ({low}–{high} điểm)",
-               "Sửa điểm hoặc số sao cho khớp khung điểm của bộ tiêu chí."),
-        "en": ("A score of {score} does not match {stars} stars under {criteria} ({low}–{high} points)",
-               "Correct the score or the stars to match the criteria set's bands."),
+        "vi": (
+            "Điểm {score} không khớp với {stars} sao theo {criteria} ({low}–{high} điểm)",
+            "Sửa điểm hoặc số sao cho khớp khung điểm của bộ tiêu chí.",
+        ),
+        "en": (
+            "A score of {score} does not match {stars} stars under {criteria} ({low}–{high} points)",
+            "Correct the score or the stars to match the criteria set's bands.",
+        ),
     },
     "duplicate-id": {
         "vi": ("Mã {kind} '{id}' đã được dùng ở {other}", "Mỗi mã chỉ dùng một lần: chọn mã khác."),
         "en": ("{kind_en} ID '{id}' is already used at {other}", "IDs are unique: choose another."),
     },
     "file-name-mismatch": {
-        "vi": ("Tên tệp không khớp với mã '{id}'", "Đổi tên tệp thành {expected} (hoặc sửa `id:`)."),
-        "en": ("The file name does not match the ID '{id}'", "Rename the file to {expected} (or fix `id:`)."),
+        "vi": (
+            "Tên tệp không khớp với mã '{id}'",
+            "Đổi tên tệp thành {expected} (hoặc sửa `id:`).",
+        ),
+        "en": (
+            "The file name does not match the ID '{id}'",
+            "Rename the file to {expected} (or fix `id:`).",
+        ),
     },
     "folder-mismatch": {
-        "vi": ("Chủ thể thuộc tỉnh '{province}' nhưng tệp nằm trong thư mục '{folder}'",
-               "Chuyển tệp vào data/producers/{province}/ (hoặc sửa `address.province`)."),
-        "en": ("The producer is in province '{province}' but the file is in folder '{folder}'",
-               "Move the file to data/producers/{province}/ (or fix `address.province`)."),
+        "vi": (
+            "Chủ thể thuộc tỉnh '{province}' nhưng tệp nằm trong thư mục '{folder}'",
+            "Chuyển tệp vào data/producers/{province}/ (hoặc sửa `address.province`).",
+        ),
+        "en": (
+            "The producer is in province '{province}' but the file is in folder '{folder}'",
+            "Move the file to data/producers/{province}/ (or fix `address.province`).",
+        ),
     },
     "unknown-producer": {
-        "vi": ("Không có chủ thể mã '{id}'{suggestion_vi}",
-               "Dùng đúng mã `id:` trong tệp data/producers/<tỉnh>/<mã>.yaml."),
-        "en": ("No producer with ID '{id}'{suggestion_en}",
-               "Use the `id:` of a file in data/producers/<province>/<id>.yaml."),
+        "vi": (
+            "Không có chủ thể mã '{id}'{suggestion_vi}",
+            "Dùng đúng mã `id:` trong tệp data/producers/<tỉnh>/<mã>.yaml.",
+        ),
+        "en": (
+            "No producer with ID '{id}'{suggestion_en}",
+            "Use the `id:` of a file in data/producers/<province>/<id>.yaml.",
+        ),
     },
     "unknown-product": {
-        "vi": ("Chủ thể '{producer}' không có sản phẩm mã '{id}'{suggestion_vi}",
-               "Dùng mã sản phẩm trong danh sách `products:` của chủ thể."),
-        "en": ("Producer '{producer}' has no product '{id}'{suggestion_en}",
-               "Use a product ID from the producer's `products:` list."),
+        "vi": (
+            "Chủ thể '{producer}' không có sản phẩm mã '{id}'{suggestion_vi}",
+            "Dùng mã sản phẩm trong danh sách `products:` của chủ thể.",
+        ),
+        "en": (
+            "Producer '{producer}' has no product '{id}'{suggestion_en}",
+            "Use a product ID from the producer's `products:` list.",
+        ),
     },
     "unknown-province": {
-        "vi": ("Không có tỉnh mã '{id}'{suggestion_vi}", "Dùng mã tỉnh trong data/reference/units.yaml."),
-        "en": ("No province with ID '{id}'{suggestion_en}", "Use a province ID from data/reference/units.yaml."),
+        "vi": (
+            "Không có tỉnh mã '{id}'{suggestion_vi}",
+            "Dùng mã tỉnh trong data/reference/units.yaml.",
+        ),
+        "en": (
+            "No province with ID '{id}'{suggestion_en}",
+            "Use a province ID from data/reference/units.yaml.",
+        ),
     },
     "unknown-commune": {
-        "vi": ("Tỉnh '{province}' không có xã/phường mã '{id}'{suggestion_vi}",
-               "Dùng mã xã/phường trong data/reference/units.yaml (hoặc thêm xã vào đó)."),
-        "en": ("Province '{province}' has no commune '{id}'{suggestion_en}",
-               "Use a commune ID from data/reference/units.yaml (or add it there)."),
+        "vi": (
+            "Tỉnh '{province}' không có xã/phường mã '{id}'{suggestion_vi}",
+            "Dùng mã xã/phường trong data/reference/units.yaml (hoặc thêm xã vào đó).",
+        ),
+        "en": (
+            "Province '{province}' has no commune '{id}'{suggestion_en}",
+            "Use a commune ID from data/reference/units.yaml (or add it there).",
+        ),
     },
     "unknown-criteria": {
-        "vi": ("Không có bộ tiêu chí '{id}'{suggestion_vi}",
-               "Dùng mã trong data/reference/criteria.yaml: {allowed}."),
-        "en": ("No criteria set '{id}'{suggestion_en}",
-               "Use an ID from data/reference/criteria.yaml: {allowed}."),
+        "vi": (
+            "Không có bộ tiêu chí '{id}'{suggestion_vi}",
+            "Dùng mã trong data/reference/criteria.yaml: {allowed}.",
+        ),
+        "en": (
+            "No criteria set '{id}'{suggestion_en}",
+            "Use an ID from data/reference/criteria.yaml: {allowed}.",
+        ),
     },
     "group-not-in-criteria": {
-        "vi": ("Nhóm sản phẩm '{group}' không thuộc bộ tiêu chí {criteria} của chứng nhận gần nhất",
-               "Chọn một nhóm của {criteria}: {allowed}."),
-        "en": ("Product group '{group}' is not part of {criteria}, the latest certificate's criteria set",
-               "Choose a group of {criteria}: {allowed}."),
+        "vi": (
+            "Nhóm sản phẩm '{group}' không thuộc bộ tiêu chí {criteria} của chứng nhận gần nhất",
+            "Chọn một nhóm của {criteria}: {allowed}.",
+        ),
+        "en": (
+            "Product group '{group}' is not part of {criteria}, the latest certificate's criteria set",
+            "Choose a group of {criteria}: {allowed}.",
+        ),
     },
     "photo-missing": {
-        "vi": ("Không tìm thấy ảnh '{file}'", "Đặt ảnh cạnh tệp YAML (đường dẫn tính từ thư mục của tệp) "
-               "và kiểm tra chính tả, cả chữ hoa/thường."),
-        "en": ("Photo '{file}' not found", "Put the photo beside the YAML file (the path is relative to "
-               "its folder) and check the spelling and case."),
+        "vi": (
+            "Không tìm thấy ảnh '{file}'",
+            "Đặt ảnh cạnh tệp YAML (đường dẫn tính từ thư mục của tệp) "
+            "và kiểm tra chính tả, cả chữ hoa/thường.",
+        ),
+        "en": (
+            "Photo '{file}' not found",
+            "Put the photo beside the YAML file (the path is relative to "
+            "its folder) and check the spelling and case.",
+        ),
     },
     "photo-unreadable": {
-        "vi": ("Không đọc được ảnh '{file}': {detail}", "Dùng ảnh JPEG, PNG hoặc WebP còn nguyên vẹn."),
+        "vi": (
+            "Không đọc được ảnh '{file}': {detail}",
+            "Dùng ảnh JPEG, PNG hoặc WebP còn nguyên vẹn.",
+        ),
         "en": ("Cannot read photo '{file}': {detail}", "Use an intact JPEG, PNG or WebP image."),
     },
     "photo-outside": {
-        "vi": ("Ảnh '{file}' nằm ngoài thư mục data/", "Chép ảnh vào data/ và ghi đường dẫn tương đối."),
-        "en": ("Photo '{file}' is outside data/", "Copy the photo into data/ and use a relative path."),
+        "vi": (
+            "Ảnh '{file}' nằm ngoài thư mục data/",
+            "Chép ảnh vào data/ và ghi đường dẫn tương đối.",
+        ),
+        "en": (
+            "Photo '{file}' is outside data/",
+            "Copy the photo into data/ and use a relative path.",
+        ),
     },
     "revoked-before-decision": {
-        "vi": ("Ngày thu hồi {value} trước ngày quyết định công nhận {decided}",
-               "Kiểm tra lại hai ngày này."),
-        "en": ("Revocation date {value} is before the decision date {decided}", "Check both dates."),
+        "vi": (
+            "Ngày thu hồi {value} trước ngày quyết định công nhận {decided}",
+            "Kiểm tra lại hai ngày này.",
+        ),
+        "en": (
+            "Revocation date {value} is before the decision date {decided}",
+            "Check both dates.",
+        ),
     },
     "deadline-before-date": {
         "vi": ("Hạn {value} trước ngày kiểm tra {date}", "Hạn khắc phục phải sau ngày kiểm tra."),
-        "en": ("Deadline {value} is before the inspection date {date}",
-               "A deadline must come after the inspection."),
+        "en": (
+            "Deadline {value} is before the inspection date {date}",
+            "A deadline must come after the inspection.",
+        ),
     },
     "outcome-needs": {
-        "vi": ("Kết quả '{outcome}' cần trường '{field}'", "Thêm `{field}: ...` vào mục của chủ thể."),
+        "vi": (
+            "Kết quả '{outcome}' cần trường '{field}'",
+            "Thêm `{field}: ...` vào mục của chủ thể.",
+        ),
         "en": ("Outcome '{outcome}' needs the field '{field}'", "Add `{field}: ...` to the entry."),
     },
     "illustrative-unknown": {
-        "vi": ("'{value}' trong `illustrative` không phải trường của bản ghi này",
-               "Chỉ liệt kê tên các trường có trong bản ghi, ví dụ `illustrative: [name, score]`."),
-        "en": ("'{value}' in `illustrative` is not a field of this record",
-               "List only fields of this record, e.g. `illustrative: [name, score]`."),
+        "vi": (
+            "'{value}' trong `illustrative` không phải trường của bản ghi này",
+            "Chỉ liệt kê tên các trường có trong bản ghi, ví dụ `illustrative: [name, score]`.",
+        ),
+        "en": (
+            "'{value}' in `illustrative` is not a field of this record",
+            "List only fields of this record, e.g. `illustrative: [name, score]`.",
+        ),
     },
 }
 
@@ -254,8 +405,10 @@ def suggestion_params(suggestion: str | None) -> dict[str, str]:
     """Did-you-mean fragments in both languages (empty when there is no close match)."""
     if not suggestion:
         return {}
-    return {"suggestion_vi": f"; có phải ý bạn là '{suggestion}'?",
-            "suggestion_en": f"; did you mean '{suggestion}'?"}
+    return {
+        "suggestion_vi": f"; có phải ý bạn là '{suggestion}'?",
+        "suggestion_en": f"; did you mean '{suggestion}'?",
+    }
 
 
 def type_name(schema_type: str, lang: str = "vi") -> str:

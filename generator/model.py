@@ -208,7 +208,9 @@ class Catalogue:
 
     def products(self) -> list[tuple[Producer, Product]]:
         """Every (producer, product), by product name."""
-        pairs = [(producer, product) for producer in self.producers for product in producer.products]
+        pairs = [
+            (producer, product) for producer in self.producers for product in producer.products
+        ]
         return sorted(pairs, key=lambda pair: (pair[1].name.casefold(), pair[1].id))
 
     def producer(self, producer_id: str) -> Producer:
@@ -220,6 +222,7 @@ class Catalogue:
 
 # -- building the model from validated data -----------------------------------------------
 
+
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -229,50 +232,88 @@ def _marked(record: dict[str, Any]) -> frozenset[str]:
 
 
 def _photos(record: dict[str, Any], folder: Path) -> list[Photo]:
-    return [Photo((folder / p["file"]).resolve(), p.get("caption", "")) for p in record.get("photos", [])]
+    return [
+        Photo((folder / p["file"]).resolve(), p.get("caption", ""))
+        for p in record.get("photos", [])
+    ]
 
 
-def _certification(item: dict[str, Any], reference: Reference, as_of: dt.date,
-                   expiring_days: int) -> Certification:
+def _certification(
+    item: dict[str, Any], reference: Reference, as_of: dt.date, expiring_days: int
+) -> Certification:
     revoked = item.get("revoked") or {}
     cert = Certification(
-        stars=item["stars"], score=item.get("score"), criteria=reference.criteria[item["criteria"]],
-        decision_number=item["decision"]["number"], decision_date=_date(item["decision"]["date"]),
-        issuer=item["decision"]["issuer"], revoked_date=_date(revoked.get("date")),
-        revoked_reason=revoked.get("reason"), revoked_decision=revoked.get("decision"),
+        stars=item["stars"],
+        score=item.get("score"),
+        criteria=reference.criteria[item["criteria"]],
+        decision_number=item["decision"]["number"],
+        decision_date=_date(item["decision"]["date"]),
+        issuer=item["decision"]["issuer"],
+        revoked_date=_date(revoked.get("date")),
+        revoked_reason=revoked.get("reason"),
+        revoked_decision=revoked.get("decision"),
         illustrative=_marked(item),
     )
     cert.judge(as_of, expiring_days)
     return cert
 
 
-def build_producer(data: dict[str, Any], folder: Path, rel: str, reference: Reference,
-                   as_of: dt.date, expiring_days: int) -> Producer:
+def build_producer(
+    data: dict[str, Any],
+    folder: Path,
+    rel: str,
+    reference: Reference,
+    as_of: dt.date,
+    expiring_days: int,
+) -> Producer:
     """A Producer from one validated producer document."""
     kinds = labels("producer", "kind")
     address, contacts = data["address"], data.get("contacts", {})
     products = []
     for item in data["products"]:
-        certs = sorted((_certification(c, reference, as_of, expiring_days)
-                        for c in item["certifications"]), key=lambda c: c.decision_date)
-        products.append(Product(
-            id=item["id"], name=item["name"], group=item["group"],
-            group_name=reference.group_name(item["group"]), description=item.get("description"),
-            photos=_photos(item, folder),
-            where_to_buy=[Shop(s["name"], s.get("address"), s.get("url"), s.get("phone"))
-                          for s in item.get("where_to_buy", [])],
-            certifications=certs, illustrative=_marked(item), producer_id=data["id"],
-        ))
+        certs = sorted(
+            (_certification(c, reference, as_of, expiring_days) for c in item["certifications"]),
+            key=lambda c: c.decision_date,
+        )
+        products.append(
+            Product(
+                id=item["id"],
+                name=item["name"],
+                group=item["group"],
+                group_name=reference.group_name(item["group"]),
+                description=item.get("description"),
+                photos=_photos(item, folder),
+                where_to_buy=[
+                    Shop(s["name"], s.get("address"), s.get("url"), s.get("phone"))
+                    for s in item.get("where_to_buy", [])
+                ],
+                certifications=certs,
+                illustrative=_marked(item),
+                producer_id=data["id"],
+            )
+        )
     return Producer(
-        id=data["id"], name=data["name"], kind=data["kind"], kind_label=kinds[data["kind"]],
-        address=address["as_given"], district=address.get("district"),
-        province=reference.provinces[address["province"]], commune_id=address.get("commune"),
-        latitude=address.get("latitude"), longitude=address.get("longitude"),
-        phones=list(contacts.get("phones", [])), email=contacts.get("email"),
-        website=contacts.get("website"), facebook=contacts.get("facebook"),
-        zalo=contacts.get("zalo"), description=data.get("description"),
-        photos=_photos(data, folder), sources=list(data.get("sources", [])),
-        illustrative=_marked(data), products=products, source_file=rel,
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        kind_label=kinds[data["kind"]],
+        address=address["as_given"],
+        district=address.get("district"),
+        province=reference.provinces[address["province"]],
+        commune_id=address.get("commune"),
+        latitude=address.get("latitude"),
+        longitude=address.get("longitude"),
+        phones=list(contacts.get("phones", [])),
+        email=contacts.get("email"),
+        website=contacts.get("website"),
+        facebook=contacts.get("facebook"),
+        zalo=contacts.get("zalo"),
+        description=data.get("description"),
+        photos=_photos(data, folder),
+        sources=list(data.get("sources", [])),
+        illustrative=_marked(data),
+        products=products,
+        source_file=rel,
     )
 
 
@@ -283,30 +324,55 @@ def build_round(data: dict[str, Any], reference: Reference) -> InspectionRound:
     outcome_labels = labels("inspection", "entries", "outcome")
     held = _date(data["date"])
     round_ = InspectionRound(
-        id=data["id"], title=data.get("title") or data["area"]["as_given"], date=held,
-        body=data["body"], reference=data.get("reference"), report=data.get("report"),
-        area=data["area"]["as_given"], province=reference.provinces[data["area"]["province"]],
-        summary=data.get("summary"), findings=list(data.get("findings", [])),
-        recommendations=[Recommendation(r["to"], list(r["items"]), _date(r.get("deadline")))
-                         for r in data.get("recommendations", [])],
-        sources=list(data.get("sources", [])), illustrative=_marked(data),
+        id=data["id"],
+        title=data.get("title") or data["area"]["as_given"],
+        date=held,
+        body=data["body"],
+        reference=data.get("reference"),
+        report=data.get("report"),
+        area=data["area"]["as_given"],
+        province=reference.provinces[data["area"]["province"]],
+        summary=data.get("summary"),
+        findings=list(data.get("findings", [])),
+        recommendations=[
+            Recommendation(r["to"], list(r["items"]), _date(r.get("deadline")))
+            for r in data.get("recommendations", [])
+        ],
+        sources=list(data.get("sources", [])),
+        illustrative=_marked(data),
     )
     for item in data["entries"]:
-        round_.entries.append(Entry(
-            round=round_, producer_id=item["producer"], product_ids=list(item.get("products", [])),
-            visited=bool(item.get("visited", False)),
-            checks=[Check(c["check"], check_labels[c["check"]], c["result"],
-                          result_labels[c["result"]], c.get("note")) for c in item.get("checks", [])],
-            outcome=item["outcome"], outcome_label=outcome_labels[item["outcome"]],
-            stars_after=item.get("stars_after"), deadline=_date(item.get("deadline")),
-            recommendations=list(item.get("recommendations", [])), note=item.get("note"),
-            illustrative=_marked(item),
-        ))
+        round_.entries.append(
+            Entry(
+                round=round_,
+                producer_id=item["producer"],
+                product_ids=list(item.get("products", [])),
+                visited=bool(item.get("visited", False)),
+                checks=[
+                    Check(
+                        c["check"],
+                        check_labels[c["check"]],
+                        c["result"],
+                        result_labels[c["result"]],
+                        c.get("note"),
+                    )
+                    for c in item.get("checks", [])
+                ],
+                outcome=item["outcome"],
+                outcome_label=outcome_labels[item["outcome"]],
+                stars_after=item.get("stars_after"),
+                deadline=_date(item.get("deadline")),
+                recommendations=list(item.get("recommendations", [])),
+                note=item.get("note"),
+                illustrative=_marked(item),
+            )
+        )
     return round_
 
 
-def build_catalogue(producers: list[Producer], rounds: list[InspectionRound],
-                    reference: Reference, as_of: dt.date) -> Catalogue:
+def build_catalogue(
+    producers: list[Producer], rounds: list[InspectionRound], reference: Reference, as_of: dt.date
+) -> Catalogue:
     """Link rounds to producers and sort everything deterministically."""
     by_id = {p.id: p for p in producers}
     rounds = sorted(rounds, key=lambda r: (r.date, r.id), reverse=True)

@@ -34,15 +34,23 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
         if parts[0] == "reference":
             continue
         if path.suffix == ".yml":
-            problems.append(Problem(rel, None, None, "misplaced-file",
-                                    {"detail": "đuôi .yml, hãy dùng .yaml"}))
+            problems.append(
+                Problem(rel, None, None, "misplaced-file", {"detail": "đuôi .yml, hãy dùng .yaml"})
+            )
         elif parts[0] == "producers" and len(parts) == 3:
             producers.append(path)
         elif parts[0] == "inspections" and len(parts) == 2:
             inspections.append(path)
         else:
-            problems.append(Problem(rel, None, None, "misplaced-file",
-                                    {"detail": "không thuộc data/producers/<tỉnh>/ hay data/inspections/"}))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "misplaced-file",
+                    {"detail": "không thuộc data/producers/<tỉnh>/ hay data/inspections/"},
+                )
+            )
     return producers, inspections, problems
 
 
@@ -65,15 +73,22 @@ def load_catalogue(settings: Settings) -> Loaded:
     report.extend(problems)
     producers = _load_all(producer_paths, settings.root, report)
     loaded_paths = {doc.path for doc in producers}
-    files = DataFiles(producers, _load_all(inspection_paths, settings.root, report),
-                      frozenset(p.stem for p in producer_paths if p not in loaded_paths))
+    files = DataFiles(
+        producers,
+        _load_all(inspection_paths, settings.root, report),
+        frozenset(p.stem for p in producer_paths if p not in loaded_paths),
+    )
     checked = len(producer_paths) + len(inspection_paths) + 2
     if reference is None:
         return Loaded(report, checked, None)
     report.extend(Validator(reference, settings.data_dir, settings.as_of).run(files))
     if not report.ok:
         return Loaded(report, checked, None)
-    producers = [build_producer(d.data, d.path.parent, d.rel, reference, settings.as_of,
-                                settings.expiring_days) for d in files.producers]
+    producers = [
+        build_producer(
+            d.data, d.path.parent, d.rel, reference, settings.as_of, settings.expiring_days
+        )
+        for d in files.producers
+    ]
     rounds = [build_round(d.data, reference) for d in files.inspections]
     return Loaded(report, checked, build_catalogue(producers, rounds, reference, settings.as_of))

@@ -62,7 +62,9 @@ class Reference:
 
     def group_name(self, group_id: str) -> str:
         """The name of a product group, from the newest criteria set that has it."""
-        for criteria in sorted(self.criteria.values(), key=lambda c: c.effective_from, reverse=True):
+        for criteria in sorted(
+            self.criteria.values(), key=lambda c: c.effective_from, reverse=True
+        ):
             if group_id in criteria.groups:
                 return criteria.groups[group_id]
         return group_id
@@ -70,7 +72,9 @@ class Reference:
     def all_groups(self) -> dict[str, str]:
         """Every group id with its name, newest criteria set first."""
         groups: dict[str, str] = {}
-        for criteria in sorted(self.criteria.values(), key=lambda c: c.effective_from, reverse=True):
+        for criteria in sorted(
+            self.criteria.values(), key=lambda c: c.effective_from, reverse=True
+        ):
             for gid, name in criteria.groups.items():
                 groups.setdefault(gid, name)
         return groups
@@ -89,8 +93,9 @@ def _criteria(item: dict[str, Any]) -> CriteriaSet:
 
 
 def _province(item: dict[str, Any]) -> Province:
-    communes = {c["id"]: Commune(c["id"], c["name"], c.get("former", ""))
-                for c in item.get("communes", [])}
+    communes = {
+        c["id"]: Commune(c["id"], c["name"], c.get("former", "")) for c in item.get("communes", [])
+    }
     return Province(item["id"], item["name"], communes)
 
 

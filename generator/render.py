@@ -35,7 +35,7 @@ def escape_text(value: Any) -> Markup:
     start = _LIST_START.match(out)  # "- x", "---" or "1. x" at a line start would be markup
     if start:
         marker = start.group(1)
-        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[start.end():]
+        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[start.end() :]
     return Markup(out)
 
 
@@ -46,7 +46,7 @@ def _finalize(value: Any) -> Any:
 
 
 def paragraphs(value: str | None) -> Markup:
-    """Multi-line text as escaped Markdown paragraphs; a line starting with "- " stays a list item."""
+    """Multi-line text as escaped Markdown paragraphs (a blank line separates two)."""
     if not value:
         return Markup("")
     blocks = []
@@ -69,8 +69,10 @@ def front(value: Any) -> Markup:
 def stars(count: int) -> Markup:
     """Stars as glyphs (hidden from screen readers) and as words."""
     glyphs = "★" * count + "☆" * (5 - count)
-    return Markup(f'<span class="ocop-stars" aria-hidden="true">{glyphs}</span> '
-                  f'<strong class="ocop-stars-text">{count} sao</strong>')
+    return Markup(
+        f'<span class="ocop-stars" aria-hidden="true">{glyphs}</span> '
+        f'<strong class="ocop-stars-text">{count} sao</strong>'
+    )
 
 
 STATUS_WORDS = {
@@ -102,8 +104,10 @@ def mark(record: Any, field: str) -> Markup:
     hit = field in marked or any(field.startswith(m + ".") for m in marked)
     if not hit:
         return Markup("")
-    return Markup(' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
-                  'không nêu">minh họa</span>')
+    return Markup(
+        ' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
+        'không nêu">minh họa</span>'
+    )
 
 
 def tel(phone: str) -> Markup:
@@ -118,13 +122,28 @@ def link(url: str) -> Markup:
 
 @functools.cache
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
-                      undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(paragraphs=paragraphs, vndate=vndate, front=front, stars=stars,
-                       status=status, tel=tel, link=link, text=escape_text)
-    env.globals.update(mark=mark, Status=Status, STATUS_WORDS=STATUS_WORDS,
-                       PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        paragraphs=paragraphs,
+        vndate=vndate,
+        front=front,
+        stars=stars,
+        status=status,
+        tel=tel,
+        link=link,
+        text=escape_text,
+    )
+    env.globals.update(
+        mark=mark, Status=Status, STATUS_WORDS=STATUS_WORDS, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS
+    )
     return env
 
 
@@ -152,15 +171,21 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
         by_stars[product.stars].append((producer, product))
         by_group[product.group].append((producer, product))
         by_place[producer.province.id][producer.commune_name or "Chưa rõ xã/phường"].append(
-            (producer, product))
+            (producer, product)
+        )
     groups = catalogue.reference.all_groups()
     return {
         "pairs": pairs,
         "by_stars": sorted(by_stars.items(), reverse=True),
         "by_group": sorted(by_group.items(), key=lambda kv: groups.get(kv[0], kv[0])),
         "group_names": groups,
-        "by_place": sorted(((catalogue.reference.provinces[pid], sorted(communes.items()))
-                            for pid, communes in by_place.items()), key=lambda kv: kv[0].name),
+        "by_place": sorted(
+            (
+                (catalogue.reference.provinces[pid], sorted(communes.items()))
+                for pid, communes in by_place.items()
+            ),
+            key=lambda kv: kv[0].name,
+        ),
     }
 
 

@@ -125,18 +125,34 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
             if isinstance(error.instance, dict) and name not in error.instance:
                 prop = resolve(properties.get(name, {}), root)
                 where = f" trong '{_field(path)}'" if path else ""
-                problem = doc.problem(path, "missing-field", field=name, where=where,
-                                      description=prop.get("description", name))
-                yield Problem(problem.file, problem.line, problem.column, problem.code,
-                              problem.params, f"{problem.path}.{name}".lstrip("."))
+                problem = doc.problem(
+                    path,
+                    "missing-field",
+                    field=name,
+                    where=where,
+                    description=prop.get("description", name),
+                )
+                yield Problem(
+                    problem.file,
+                    problem.line,
+                    problem.column,
+                    problem.code,
+                    problem.params,
+                    f"{problem.path}.{name}".lstrip("."),
+                )
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for name in error.instance:
             if name not in allowed:
                 close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-                yield doc.problem((*path, name), "unknown-field", key=True, field=name,
-                                  allowed=", ".join(allowed),
-                                  **suggestion_params(close[0] if close else None))
+                yield doc.problem(
+                    (*path, name),
+                    "unknown-field",
+                    key=True,
+                    field=name,
+                    allowed=", ".join(allowed),
+                    **suggestion_params(close[0] if close else None),
+                )
     elif kind == "type":
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
@@ -144,43 +160,80 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
         actual = _type_of(error.instance)
         extra = {}
         if expected == "string" and actual == "object":
-            extra = {"extra_vi": "Văn bản có dấu hai chấm và dấu cách (': ') phải đặt trong dấu nháy kép.",
-                     "extra_en": "Text containing a colon and a space (': ') must be in double quotes."}
+            extra = {
+                "extra_vi": "Văn bản có dấu hai chấm và dấu cách (': ') "
+                "phải đặt trong dấu nháy kép.",
+                "extra_en": "Text containing a colon and a space (': ') must be in double quotes.",
+            }
         elif expected == "string":
-            extra = {"extra_vi": "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
-                     "extra_en": "Put the value in double quotes so YAML reads it as text."}
+            extra = {
+                "extra_vi": "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
+                "extra_en": "Put the value in double quotes so YAML reads it as text.",
+            }
         elif expected in {"integer", "number"}:
-            extra = {"extra_vi": "Viết con số, không đặt trong dấu nháy, ví dụ 75.",
-                     "extra_en": "Write a number without quotes, e.g. 75."}
+            extra = {
+                "extra_vi": "Viết con số, không đặt trong dấu nháy, ví dụ 75.",
+                "extra_en": "Write a number without quotes, e.g. 75.",
+            }
         elif expected == "array":
-            extra = {"extra_vi": "Viết danh sách: mỗi mục một dòng bắt đầu bằng `- `.",
-                     "extra_en": "Write a list: one item per line starting with `- `."}
+            extra = {
+                "extra_vi": "Viết danh sách: mỗi mục một dòng bắt đầu bằng `- `.",
+                "extra_en": "Write a list: one item per line starting with `- `.",
+            }
         elif expected == "object":
-            extra = {"extra_vi": "Viết các trường con ở các dòng sau, thụt lề bằng dấu cách.",
-                     "extra_en": "Write the sub-fields on the following lines, indented with spaces."}
-        yield doc.problem(path, code, field=_field(path), value=_short(error.instance), **extra,
-                          expected=type_name(expected), expected_en=type_name(expected, "en"),
-                          actual=type_name(actual), actual_en=type_name(actual, "en"))
+            extra = {
+                "extra_vi": "Viết các trường con ở các dòng sau, thụt lề bằng dấu cách.",
+                "extra_en": "Write the sub-fields on the following lines, indented with spaces.",
+            }
+        yield doc.problem(
+            path,
+            code,
+            field=_field(path),
+            value=_short(error.instance),
+            **extra,
+            expected=type_name(expected),
+            expected_en=type_name(expected, "en"),
+            actual=type_name(actual),
+            actual_en=type_name(actual, "en"),
+        )
     elif kind == "enum":
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
-        yield doc.problem(path, "bad-value", field=_field(path), value=_short(error.instance),
-                          allowed=", ".join(allowed), **suggestion_params(close[0] if close else None))
+        yield doc.problem(
+            path,
+            "bad-value",
+            field=_field(path),
+            value=_short(error.instance),
+            allowed=", ".join(allowed),
+            **suggestion_params(close[0] if close else None),
+        )
     elif kind == "format":
         code = FORMAT_CODES.get(error.validator_value, "bad-value")
         yield doc.problem(path, code, field=_field(path), value=_short(error.instance))
     elif kind in {"minimum", "maximum"}:
         code = schema.get("x-code", "out-of-range")
         bounds = f"{schema.get('minimum', '')}–{schema.get('maximum', '')}"
-        yield doc.problem(path, code, field=_field(path), value=_short(error.instance), bounds=bounds)
+        yield doc.problem(
+            path, code, field=_field(path), value=_short(error.instance), bounds=bounds
+        )
     elif kind in {"minLength", "minItems"}:
         yield doc.problem(path, "empty", field=_field(path))
     elif kind == "pattern":
-        yield doc.problem(path, schema.get("x-code", "bad-value"), field=_field(path),
-                          value=_short(error.instance), allowed=error.validator_value)
+        yield doc.problem(
+            path,
+            schema.get("x-code", "bad-value"),
+            field=_field(path),
+            value=_short(error.instance),
+            allowed=error.validator_value,
+        )
     else:
-        yield doc.problem(path, "bad-value", field=_field(path), value=_short(error.instance),
-                          allowed=error.message)
+        yield doc.problem(
+            path,
+            "bad-value",
+            field=_field(path),
+            value=_short(error.instance),
+            allowed=error.message,
+        )
 
 
 def check_schema(doc: Document, name: str) -> list[Problem]:

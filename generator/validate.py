@@ -25,7 +25,9 @@ class DataFiles:
 
     producers: list[Document]
     inspections: list[Document]
-    unloadable_producers: frozenset[str] = frozenset()  # file stems of producers that failed to load
+    unloadable_producers: frozenset[str] = (
+        frozenset()
+    )  # file stems of producers that failed to load
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -87,8 +89,11 @@ class Validator:
             province = address.get("province")
             folder = doc.path.parent.name
             if province in self.reference.provinces and province != folder:
-                problems.append(doc.problem(("address", "province"), "folder-mismatch",
-                                            province=province, folder=folder))
+                problems.append(
+                    doc.problem(
+                        ("address", "province"), "folder-mismatch", province=province, folder=folder
+                    )
+                )
         problems += self._photos(doc, (), data)
         problems += self._illustrative(doc, (), data)
         for i, product in _dicts(data.get("products")):
@@ -104,43 +109,87 @@ class Validator:
             decision = cert.get("decision")
             decided = parse_date(decision.get("date")) if isinstance(decision, dict) else None
             criteria = cert.get("criteria")
-            if decided and criteria in self.reference.criteria and (not latest or decided >= latest[0]):
+            if (
+                decided
+                and criteria in self.reference.criteria
+                and (not latest or decided >= latest[0])
+            ):
                 latest = (decided, criteria)
         group = product.get("group")
         if latest and isinstance(group, str):
             criteria = self.reference.criteria[latest[1]]
             if group not in criteria.groups:
-                problems.append(doc.problem((*path, "group"), "group-not-in-criteria", group=group,
-                                            criteria=criteria.name, allowed=", ".join(criteria.groups)))
+                problems.append(
+                    doc.problem(
+                        (*path, "group"),
+                        "group-not-in-criteria",
+                        group=group,
+                        criteria=criteria.name,
+                        allowed=", ".join(criteria.groups),
+                    )
+                )
         return problems
 
     def _certification(self, doc: Document, path: tuple, cert: dict[str, Any]) -> list[Problem]:
         problems = self._illustrative(doc, path, cert)
         criteria_id = cert.get("criteria")
-        criteria = self.reference.criteria.get(criteria_id) if isinstance(criteria_id, str) else None
+        criteria = (
+            self.reference.criteria.get(criteria_id) if isinstance(criteria_id, str) else None
+        )
         if is_id(criteria_id) and criteria is None:
             known = list(self.reference.criteria)
-            problems.append(doc.problem((*path, "criteria"), "unknown-criteria", id=criteria_id,
-                                        allowed=", ".join(known), **_close(criteria_id, known)))
+            problems.append(
+                doc.problem(
+                    (*path, "criteria"),
+                    "unknown-criteria",
+                    id=criteria_id,
+                    allowed=", ".join(known),
+                    **_close(criteria_id, known),
+                )
+            )
         stars, score = cert.get("stars"), cert.get("score")
-        if criteria and isinstance(stars, int) and isinstance(score, int | float) \
-                and not isinstance(score, bool):
+        if (
+            criteria
+            and isinstance(stars, int)
+            and isinstance(score, int | float)
+            and not isinstance(score, bool)
+        ):
             band = criteria.band(stars)
             if band and not band.low <= score <= band.high:
-                problems.append(doc.problem((*path, "score"), "score-band", score=score, stars=stars,
-                                            criteria=criteria.name, low=f"{band.low:g}",
-                                            high=f"{band.high:g}"))
+                problems.append(
+                    doc.problem(
+                        (*path, "score"),
+                        "score-band",
+                        score=score,
+                        stars=stars,
+                        criteria=criteria.name,
+                        low=f"{band.low:g}",
+                        high=f"{band.high:g}",
+                    )
+                )
         decision = cert.get("decision")
         decided = parse_date(decision.get("date")) if isinstance(decision, dict) else None
         if decided and decided > self.as_of:
-            problems.append(doc.problem((*path, "decision", "date"), "future-date",
-                                        field="decision.date", value=decided.isoformat(),
-                                        today=self.as_of.isoformat()))
+            problems.append(
+                doc.problem(
+                    (*path, "decision", "date"),
+                    "future-date",
+                    field="decision.date",
+                    value=decided.isoformat(),
+                    today=self.as_of.isoformat(),
+                )
+            )
         revoked = cert.get("revoked")
         revoked_on = parse_date(revoked.get("date")) if isinstance(revoked, dict) else None
         if revoked_on and decided and revoked_on < decided:
-            problems.append(doc.problem((*path, "revoked", "date"), "revoked-before-decision",
-                                        value=revoked_on.isoformat(), decided=decided.isoformat()))
+            problems.append(
+                doc.problem(
+                    (*path, "revoked", "date"),
+                    "revoked-before-decision",
+                    value=revoked_on.isoformat(),
+                    decided=decided.isoformat(),
+                )
+            )
         return problems
 
     def _unit(self, doc: Document, path: tuple, area: dict[str, Any]) -> list[Problem]:
@@ -149,12 +198,25 @@ class Validator:
             return []
         province = self.reference.provinces.get(province_id)
         if province is None:
-            return [doc.problem((*path, "province"), "unknown-province", id=province_id,
-                                **_close(province_id, list(self.reference.provinces)))]
+            return [
+                doc.problem(
+                    (*path, "province"),
+                    "unknown-province",
+                    id=province_id,
+                    **_close(province_id, list(self.reference.provinces)),
+                )
+            ]
         commune = area.get("commune")
         if is_id(commune) and commune not in province.communes:
-            return [doc.problem((*path, "commune"), "unknown-commune", id=commune,
-                                province=province_id, **_close(commune, list(province.communes)))]
+            return [
+                doc.problem(
+                    (*path, "commune"),
+                    "unknown-commune",
+                    id=commune,
+                    province=province_id,
+                    **_close(commune, list(province.communes)),
+                )
+            ]
         return []
 
     def _photos(self, doc: Document, path: tuple, record: dict[str, Any]) -> list[Problem]:
@@ -174,23 +236,35 @@ class Validator:
                     with Image.open(target) as image:
                         image.verify()
                 except UnidentifiedImageError:
-                    problems.append(doc.problem(where, "photo-unreadable", file=name,
-                                                detail="không phải tệp ảnh"))
+                    problems.append(
+                        doc.problem(
+                            where, "photo-unreadable", file=name, detail="không phải tệp ảnh"
+                        )
+                    )
                 except Image.DecompressionBombError:
-                    problems.append(doc.problem(where, "photo-unreadable", file=name,
-                                                detail="ảnh quá lớn"))
+                    problems.append(
+                        doc.problem(where, "photo-unreadable", file=name, detail="ảnh quá lớn")
+                    )
                 except (OSError, SyntaxError, ValueError) as error:
-                    problems.append(doc.problem(where, "photo-unreadable", file=name,
-                                                detail=str(error) or type(error).__name__))
+                    problems.append(
+                        doc.problem(
+                            where,
+                            "photo-unreadable",
+                            file=name,
+                            detail=str(error) or type(error).__name__,
+                        )
+                    )
         return problems
 
     def _illustrative(self, doc: Document, path: tuple, record: dict[str, Any]) -> list[Problem]:
         marked = record.get("illustrative")
         if not isinstance(marked, list):
             return []
-        return [doc.problem((*path, "illustrative", i), "illustrative-unknown", value=name)
-                for i, name in enumerate(marked)
-                if isinstance(name, str) and name.split(".")[0] not in record]
+        return [
+            doc.problem((*path, "illustrative", i), "illustrative-unknown", value=name)
+            for i, name in enumerate(marked)
+            if isinstance(name, str) and name.split(".")[0] not in record
+        ]
 
     # -- one inspection file -----------------------------------------------------------
     def inspection(self, doc: Document) -> list[Problem]:
@@ -201,20 +275,36 @@ class Validator:
             problems += self._unit(doc, ("area",), data["area"])
         held = parse_date(data.get("date"))
         if held and held > self.as_of:
-            problems.append(doc.problem(("date",), "future-date", field="date",
-                                        value=held.isoformat(), today=self.as_of.isoformat()))
+            problems.append(
+                doc.problem(
+                    ("date",),
+                    "future-date",
+                    field="date",
+                    value=held.isoformat(),
+                    today=self.as_of.isoformat(),
+                )
+            )
         for i, entry in _dicts(data.get("entries")):
             path = ("entries", i)
             problems += self._illustrative(doc, path, entry)
             outcome = entry.get("outcome")
             needs = {"star-change": "stars_after", "maintained-with-recommendations": "deadline"}
             if outcome in needs and needs[outcome] not in entry:
-                problems.append(doc.problem((*path, "outcome"), "outcome-needs", outcome=outcome,
-                                            field=needs[outcome]))
+                problems.append(
+                    doc.problem(
+                        (*path, "outcome"), "outcome-needs", outcome=outcome, field=needs[outcome]
+                    )
+                )
             deadline = parse_date(entry.get("deadline"))
             if deadline and held and deadline < held:
-                problems.append(doc.problem((*path, "deadline"), "deadline-before-date",
-                                            value=deadline.isoformat(), date=held.isoformat()))
+                problems.append(
+                    doc.problem(
+                        (*path, "deadline"),
+                        "deadline-before-date",
+                        value=deadline.isoformat(),
+                        date=held.isoformat(),
+                    )
+                )
         return problems
 
     # -- across files ------------------------------------------------------------------
@@ -235,8 +325,11 @@ class Validator:
             here = f"{doc.rel}:{line}"
             key = (kind_en, ident)
             if key in seen:
-                problems.append(doc.problem(path, "duplicate-id", kind=kind, kind_en=kind_en,
-                                            id=ident, other=seen[key]))
+                problems.append(
+                    doc.problem(
+                        path, "duplicate-id", kind=kind, kind_en=kind_en, id=ident, other=seen[key]
+                    )
+                )
             else:
                 seen[key] = here
 
@@ -261,13 +354,25 @@ class Validator:
                 if not is_id(producer) or producer in files.unloadable_producers:
                     continue  # malformed (the schema says so) or its file could not be read
                 if producer not in products:
-                    problems.append(doc.problem(("entries", i, "producer"), "unknown-producer",
-                                                id=producer, **_close(producer, list(products))))
+                    problems.append(
+                        doc.problem(
+                            ("entries", i, "producer"),
+                            "unknown-producer",
+                            id=producer,
+                            **_close(producer, list(products)),
+                        )
+                    )
                     continue
                 checked = entry.get("products")
                 for k, product in enumerate(checked if isinstance(checked, list) else []):
                     if is_id(product) and product not in products[producer]:
-                        problems.append(doc.problem(
-                            ("entries", i, "products", k), "unknown-product", id=product,
-                            producer=producer, **_close(product, [p for p in products[producer] if p])))
+                        problems.append(
+                            doc.problem(
+                                ("entries", i, "products", k),
+                                "unknown-product",
+                                id=product,
+                                producer=producer,
+                                **_close(product, [p for p in products[producer] if p]),
+                            )
+                        )
         return problems

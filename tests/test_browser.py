@@ -14,15 +14,25 @@ pytestmark = pytest.mark.browser
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
-        raise RuntimeError("CI needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
-    pytest.skip("Debian's Chromium is not installed (apt-get install chromium)",
-                allow_module_level=True)
+        raise RuntimeError(
+            "CI needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"
+        )
+    pytest.skip(
+        "Debian's Chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 # Headless Chromium without the background services that would try to reach the network.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +55,16 @@ def phone(browser: Browser, site_url: str) -> Iterator[Page]:
     assert errors == []
 
 
-@pytest.mark.parametrize(("query", "producer", "product"), [
-    ("Cơm cháy", "ha-com-chay-huy-hoang", "com-chay-huy-hoang"),
-    ("rượu chuối", "qh-hkd-ruou-chuoi-hoi-xuan", "ruou-chuoi-men-la-quan-hoa"),
-])
-def test_search_a_product_and_open_its_producer(phone: Page, site_url: str, query: str,
-                                                producer: str, product: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "producer", "product"),
+    [
+        ("Cơm cháy", "ha-com-chay-huy-hoang", "com-chay-huy-hoang"),
+        ("rượu chuối", "qh-hkd-ruou-chuoi-hoi-xuan", "ruou-chuoi-men-la-quan-hoa"),
+    ],
+)
+def test_search_a_product_and_open_its_producer(
+    phone: Page, site_url: str, query: str, producer: str, product: str
+) -> None:
     phone.goto(site_url)
     phone.locator('label.md-header__button[for="__search"]').click()
     search = phone.locator("input.md-search__input")
@@ -68,6 +82,8 @@ def test_producer_page_on_a_phone(phone: Page, site_url: str) -> None:
     phone.goto(f"{site_url}danh-muc/chu-the/ha-htx-che-tai-ho-sin/")
     expect(phone.locator("h1")).to_have_text("Hợp tác xã Chè Tài Hồ Sìn")
     expect(phone.locator(".ocop-stars-text").first).to_have_text("4 sao")
-    expect(phone.locator(".ocop-status--valid").first).to_contain_text("Còn hiệu lực đến 16/06/2028")
+    expect(phone.locator(".ocop-status--valid").first).to_contain_text(
+        "Còn hiệu lực đến 16/06/2028"
+    )
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing overflows a phone screen sideways

@@ -24,15 +24,20 @@ def test_validate_sample_data() -> None:
 
 
 def test_validate_reports_every_problem_and_fails(tmp_path: Path) -> None:
-    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "unknown-field",
-                   FIXTURES / "invalid" / "unknown-producer")
+    root = overlay(
+        tmp_path,
+        FIXTURES / "base",
+        FIXTURES / "invalid" / "unknown-field",
+        FIXTURES / "invalid" / "unknown-producer",
+    )
     result = run("validate", "--root", str(root), *DATE)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "data/inspections/2025-06-01-mau.yaml:8:15: Không có chủ thể mã 'htx-maau'; "
         "có phải ý bạn là 'htx-mau'? [unknown-producer]",
         "    Cách sửa: Dùng đúng mã `id:` trong tệp data/producers/<tỉnh>/<mã>.yaml.",
-        "data/producers/cao-bang/htx-mau.yaml:12:1: Trường 'descripton' không có trong mẫu dữ liệu; "
+        "data/producers/cao-bang/htx-mau.yaml:12:1: "
+        "Trường 'descripton' không có trong mẫu dữ liệu; "
         "có phải ý bạn là 'description'? [unknown-field]",
         "    Cách sửa: Các trường được phép ở đây: id, name, kind, address, contacts, description, "
         "photos, sources, illustrative, products.",
@@ -49,7 +54,11 @@ def test_validate_in_english_as_json(tmp_path: Path) -> None:
     assert report["ok"] is False
     [problem] = report["problems"]
     assert (problem["file"], problem["line"], problem["column"], problem["code"]) == (
-        "data/producers/cao-bang/htx-mau.yaml", 23, 17, "bad-date")
+        "data/producers/cao-bang/htx-mau.yaml",
+        23,
+        17,
+        "bad-date",
+    )
     assert problem["message"] == "Date '2025-02-30' is impossible or malformed"
 
 

@@ -31,7 +31,8 @@ def test_duplicate_key_keeps_first_and_reports_second(tmp_path: Path) -> None:
     doc, problems = load(tmp_path, "name: A\nkind: htx\nname: B\n")
     assert doc.data["name"] == "A"
     assert [(p.line, p.column, p.code, p.params["first_line"]) for p in problems] == [
-        (3, 1, "yaml-duplicate-key", 1)]
+        (3, 1, "yaml-duplicate-key", 1)
+    ]
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -21,17 +21,30 @@ def test_add_months_clamps_to_month_end() -> None:
 
 def certification(decided: dt.date, revoked: dt.date | None = None) -> Certification:
     reference, _ = load_reference(REPO / "data" / "reference", REPO)
-    return Certification(4, None, reference.criteria["qd-148-2023"], "1/QĐ", decided, "UBND",
-                         revoked, "Lý do" if revoked else None, None, frozenset())
+    return Certification(
+        4,
+        None,
+        reference.criteria["qd-148-2023"],
+        "1/QĐ",
+        decided,
+        "UBND",
+        revoked,
+        "Lý do" if revoked else None,
+        None,
+        frozenset(),
+    )
 
 
-@pytest.mark.parametrize(("decided", "revoked", "status", "expires"), [
-    (dt.date(2025, 1, 15), None, Status.VALID, dt.date(2028, 1, 15)),
-    (dt.date(2023, 12, 5), None, Status.EXPIRING, dt.date(2026, 12, 5)),
-    (dt.date(2023, 11, 24), None, Status.EXPIRED, dt.date(2026, 11, 24)),
-    (dt.date(2025, 1, 15), dt.date(2026, 3, 1), Status.REVOKED, dt.date(2028, 1, 15)),
-    (dt.date(2025, 1, 15), dt.date(2027, 3, 1), Status.VALID, dt.date(2028, 1, 15)),
-])
+@pytest.mark.parametrize(
+    ("decided", "revoked", "status", "expires"),
+    [
+        (dt.date(2025, 1, 15), None, Status.VALID, dt.date(2028, 1, 15)),
+        (dt.date(2023, 12, 5), None, Status.EXPIRING, dt.date(2026, 12, 5)),
+        (dt.date(2023, 11, 24), None, Status.EXPIRED, dt.date(2026, 11, 24)),
+        (dt.date(2025, 1, 15), dt.date(2026, 3, 1), Status.REVOKED, dt.date(2028, 1, 15)),
+        (dt.date(2025, 1, 15), dt.date(2027, 3, 1), Status.VALID, dt.date(2028, 1, 15)),
+    ],
+)
 def test_status_on_the_build_date(decided, revoked, status, expires) -> None:
     cert = certification(decided, revoked)
     cert.judge(AS_OF, 90)

@@ -36,8 +36,10 @@ def check_golden(name: str, text: str) -> None:
 
 
 def test_golden_producer_page(catalogue) -> None:
-    check_golden("producer-ha-htx-che-tai-ho-sin.md",
-                 producer_page(catalogue, catalogue.producer("ha-htx-che-tai-ho-sin")))
+    check_golden(
+        "producer-ha-htx-che-tai-ho-sin.md",
+        producer_page(catalogue, catalogue.producer("ha-htx-che-tai-ho-sin")),
+    )
 
 
 def test_golden_round_page(catalogue) -> None:
@@ -56,10 +58,21 @@ def test_rendering_is_deterministic(catalogue) -> None:
     assert site_pages(catalogue) == site_pages(catalogue)
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>", "*đậm* _nghiêng_ `mã`", "[x](javascript:alert(1))",
-    "a | b", "{{ 7*7 }} {% if %}", "---", "- mục", "1. mục", "&amp; &#60;", "# tiêu đề",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "*đậm* _nghiêng_ `mã`",
+        "[x](javascript:alert(1))",
+        "a | b",
+        "{{ 7*7 }} {% if %}",
+        "---",
+        "- mục",
+        "1. mục",
+        "&amp; &#60;",
+        "# tiêu đề",
+    ],
+)
 def test_data_never_becomes_markup(hostile: str) -> None:
     escaped = str(escape_text(hostile))
     outside_entities = re.sub(r"&#\d+;", "", escaped)

@@ -41,14 +41,27 @@ def test_serve_shows_a_data_change(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--root", str(root),
-         "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "serve",
+            "--root",
+            str(root),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     page = f"http://127.0.0.1:{port}/danh-muc/chu-the/ha-bun-kho-co-luyen/"
     try:
         assert wait_for(page, "Bún khô Cô Luyến", 60) is not None, "preview did not start"
         data = root / "data" / "producers" / "cao-bang" / "ha-bun-kho-co-luyen.yaml"
-        data.write_text(data.read_text().replace("name: Bún khô Cô Luyến", "name: Bún khô Cô Luyến Mới"))
+        data.write_text(
+            data.read_text().replace("name: Bún khô Cô Luyến", "name: Bún khô Cô Luyến Mới")
+        )
         assert wait_for(page, "Bún khô Cô Luyến Mới", 20) is not None, "change not shown"
     finally:
         server.terminate()

@@ -28,7 +28,7 @@ def test_every_producer_has_a_page_with_stars_and_status(sample_site: Path) -> N
     for producer in sample_catalogue().producers:
         page = sample_site / "site" / "danh-muc" / "chu-the" / producer.id / "index.html"
         html = page.read_text(encoding="utf-8")
-        assert f"<h1 id=" in html and producer.name in html
+        assert "<h1 id=" in html and producer.name in html
         for product in producer.products:
             assert f'id="{product.id}"' in html
             assert f"{product.stars} sao" in html
@@ -41,14 +41,18 @@ def test_status_words_on_the_build_date(sample_site: Path) -> None:
         return path.read_text(encoding="utf-8")
 
     assert "Còn hiệu lực đến 16/06/2028" in page("ha-htx-che-tai-ho-sin")
-    assert "Sắp hết hạn: hiệu lực đến 05/12/2026 (còn 11 ngày)" in page("qh-hkd-ruou-chuoi-hoi-xuan")
+    assert "Sắp hết hạn: hiệu lực đến 05/12/2026 (còn 11 ngày)" in page(
+        "qh-hkd-ruou-chuoi-hoi-xuan"
+    )
     assert "Hết hiệu lực từ 20/07/2024" in page("ha-bun-kho-co-luyen")
     assert "minh họa" in page("ha-bun-kho-co-luyen")
 
 
 def test_round_pages_link_every_producer(sample_site: Path) -> None:
     for round_ in sample_catalogue().rounds:
-        html = (sample_site / "site" / "danh-muc" / "kiem-tra" / round_.id / "index.html").read_text()
+        html = (
+            sample_site / "site" / "danh-muc" / "kiem-tra" / round_.id / "index.html"
+        ).read_text()
         for entry in round_.entries:
             assert f'href="../../chu-the/{entry.producer_id}/"' in html
 
@@ -82,17 +86,25 @@ def test_no_request_to_a_third_party(sample_site: Path) -> None:
 def test_plain_mkdocs_build_generates_the_pages(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     env = dict(os.environ, OCOP_AS_OF=AS_OF.isoformat())
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
-    assert (root / "site" / "danh-muc" / "chu-the" / "ha-com-chay-huy-hoang" / "index.html").is_file()
+    assert (
+        root / "site" / "danh-muc" / "chu-the" / "ha-com-chay-huy-hoang" / "index.html"
+    ).is_file()
 
 
 def test_plain_mkdocs_build_refuses_invalid_data(tmp_path: Path) -> None:
     root = copy_project(tmp_path, data=FIXTURES / "base" / "data")
     overlay(root, FIXTURES / "invalid" / "unknown-producer")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True
+    )
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "data/inspections/2025-06-01-mau.yaml:8:15: Không có chủ thể mã 'htx-maau'" in output

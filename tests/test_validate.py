@@ -11,14 +11,14 @@ from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, overlay
 
 P = "data/producers/cao-bang/htx-mau.yaml"
-I = "data/inspections/2025-06-01-mau.yaml"
+INSP = "data/inspections/2025-06-01-mau.yaml"
 
 # fixture folder -> (file, line, code) of its one problem
 CASES = {
     "yaml-syntax": (P, 9, "yaml-syntax"),
     "yaml-tab": (P, 6, "yaml-tab"),
     "yaml-duplicate-key": (P, 4, "yaml-duplicate-key"),
-    "yaml-not-mapping": (I, 1, "yaml-not-mapping"),
+    "yaml-not-mapping": (INSP, 1, "yaml-not-mapping"),
     "file-encoding": (P, 2, "file-encoding"),
     "unknown-field": (P, 12, "unknown-field"),
     "phone-not-text": (P, 9, "phone-not-text"),
@@ -26,7 +26,7 @@ CASES = {
     "missing-field": (P, 14, "missing-field"),
     "bad-date": (P, 23, "bad-date"),
     "stars-range": (P, 18, "stars-range"),
-    "stars-after-range": (I, 13, "stars-range"),
+    "stars-after-range": (INSP, 13, "stars-range"),
     "score-band": (P, 19, "score-band"),
     "future-date": (P, 23, "future-date"),
     "duplicate-id": (P, 14, "duplicate-id"),
@@ -37,7 +37,7 @@ CASES = {
     "unknown-criteria": (P, 20, "unknown-criteria"),
     "group-not-in-criteria": (P, 16, "group-not-in-criteria"),
     "bad-value": (P, 3, "bad-value"),
-    "bad-id": (I, 9, "bad-id"),
+    "bad-id": (INSP, 9, "bad-id"),
     "bad-url": (P, 11, "bad-url"),
     "bad-email": (P, 10, "bad-email"),
     "photo-missing": (P, 14, "photo-missing"),
@@ -45,10 +45,10 @@ CASES = {
     "photo-outside": (P, 14, "photo-outside"),
     "revoked-before-decision": (P, 26, "revoked-before-decision"),
     "illustrative-unknown": (P, 13, "illustrative-unknown"),
-    "unknown-producer": (I, 8, "unknown-producer"),
-    "unknown-product": (I, 9, "unknown-product"),
-    "outcome-needs": (I, 12, "outcome-needs"),
-    "deadline-before-date": (I, 13, "deadline-before-date"),
+    "unknown-producer": (INSP, 8, "unknown-producer"),
+    "unknown-product": (INSP, 9, "unknown-product"),
+    "outcome-needs": (INSP, 12, "outcome-needs"),
+    "deadline-before-date": (INSP, 13, "deadline-before-date"),
     "misplaced-file": ("data/producers/htx-lac.yaml", None, "misplaced-file"),
     "yml-extension": ("data/inspections/2025-07-01-mau.yml", None, "misplaced-file"),
 }
@@ -81,13 +81,19 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
     assert codes == {"unknown-field", "unknown-producer", "misplaced-file"}
 
 
-@pytest.mark.parametrize(("case", "message"), [
-    ("yaml-duplicate-key", "Trường 'name' xuất hiện hai lần (lần đầu ở dòng 2)"),
-    ("unknown-field", "Trường 'descripton' không có trong mẫu dữ liệu; có phải ý bạn là 'description'?"),
-    ("score-band", "Điểm 65 không khớp với 4 sao theo Quyết định 148/QĐ-TTg (70–89 điểm)"),
-    ("unknown-producer", "Không có chủ thể mã 'htx-maau'; có phải ý bạn là 'htx-mau'?"),
-    ("bad-date", "Ngày '2025-02-30' không tồn tại hoặc sai dạng"),
-])
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("yaml-duplicate-key", "Trường 'name' xuất hiện hai lần (lần đầu ở dòng 2)"),
+        (
+            "unknown-field",
+            "Trường 'descripton' không có trong mẫu dữ liệu; có phải ý bạn là 'description'?",
+        ),
+        ("score-band", "Điểm 65 không khớp với 4 sao theo Quyết định 148/QĐ-TTg (70–89 điểm)"),
+        ("unknown-producer", "Không có chủ thể mã 'htx-maau'; có phải ý bạn là 'htx-mau'?"),
+        ("bad-date", "Ngày '2025-02-30' không tồn tại hoặc sai dạng"),
+    ],
+)
 def test_messages_name_the_fix(case: str, message: str, tmp_path: Path) -> None:
     root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
     [problem] = load_catalogue(Settings(root=root, as_of=AS_OF)).report
