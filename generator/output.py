@@ -8,18 +8,19 @@ from pathlib import Path
 
 from generator import __version__
 from generator.pipeline import Loaded, load_catalogue
-from generator.render import TEMPLATES, site_pages
-from generator.schema import SCHEMA_DIR
+from generator.render import site_pages
+from generator.search import INDEX_FILE, search_index
 from generator.settings import Settings
 
 STAMP = ".inputs"
+PACKAGE = Path(__file__).parent  # code, templates and schemas
 
 
 def inputs_digest(settings: Settings) -> str:
     """A hash of everything the generated pages depend on, the build date included."""
     digest = hashlib.sha256(f"{__version__}|{settings.as_of.isoformat()}".encode())
-    for folder in (settings.data_dir, TEMPLATES, SCHEMA_DIR):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for folder in (settings.data_dir, PACKAGE):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -53,7 +54,8 @@ def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
     loaded = load_catalogue(settings)
     if loaded.catalogue is not None:
-        write_tree(settings.generated_dir, site_pages(loaded.catalogue))
+        files = {**site_pages(loaded.catalogue), INDEX_FILE: search_index(loaded.catalogue)}
+        write_tree(settings.generated_dir, files)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
     return loaded
 

@@ -55,27 +55,66 @@ def phone(browser: Browser, site_url: str) -> Iterator[Page]:
     assert errors == []
 
 
+def results(page: Page, site_url: str, query: str) -> list[str]:
+    """The result titles the search page shows for `query`."""
+    page.goto(f"{site_url}tim-kiem/")
+    page.locator("#ocop-q").fill(query)
+    expect(page.locator(".ocop-search__status")).to_contain_text(query)
+    return page.locator(".ocop-result__title").all_inner_texts()
+
+
+def test_search_from_home_lands_on_the_producer_page(phone: Page, site_url: str) -> None:
+    phone.goto(site_url)
+    phone.locator("#home-q").fill("ruou chuoi men la")
+    phone.locator(".ocop-home-search button").click()
+    expect(phone).to_have_url(re.compile(r"/tim-kiem/\?q=ruou\+chuoi\+men\+la$"))
+    first = phone.locator(".ocop-result__title").first
+    expect(first).to_have_text("Rượu chuối men lá Quan Hóa")
+    expect(phone.locator(".ocop-result").first).to_contain_text("3 sao")
+    first.click()
+    expect(phone).to_have_url(
+        f"{site_url}danh-muc/chu-the/qh-hkd-ruou-chuoi-hoi-xuan/#ruou-chuoi-men-la-quan-hoa"
+    )
+    expect(phone.locator("#ruou-chuoi-men-la-quan-hoa")).to_be_in_viewport()
+
+
 @pytest.mark.parametrize(
-    ("query", "producer", "product"),
+    ("plain", "marked", "expected"),
     [
-        ("Cơm cháy", "ha-com-chay-huy-hoang", "com-chay-huy-hoang"),
-        ("rượu chuối", "qh-hkd-ruou-chuoi-hoi-xuan", "ruou-chuoi-men-la-quan-hoa"),
+        ("ruou chuoi", "rượu chuối", "Rượu chuối men lá Quan Hóa"),
+        ("mat ong", "mật ong", "Mật ong rừng tự nhiên"),
+        ("com chay", "cơm cháy", "Cơm cháy Huy Hoàng"),
+        ("tra xanh", "trà xanh", "Trà xanh Tài Hồ Sìn"),
+        ("bun kho", "bún khô", "Bún khô Cô Luyến"),
+        ("mang dang", "măng đắng", "Măng đắng khô Nam Xuân"),
     ],
 )
-def test_search_a_product_and_open_its_producer(
-    phone: Page, site_url: str, query: str, producer: str, product: str
+def test_search_without_diacritics(
+    phone: Page, site_url: str, plain: str, marked: str, expected: str
 ) -> None:
-    phone.goto(site_url)
-    phone.locator('label.md-header__button[for="__search"]').click()
-    search = phone.locator("input.md-search__input")
-    expect(search).to_be_focused()
-    search.press_sequentially(query, delay=50)
-    result = phone.locator(f'.md-search-result__link[href*="chu-the/{producer}/"]').first
-    expect(result).to_be_visible(timeout=15_000)
-    result.click()
-    expect(phone).to_have_url(re.compile(re.escape(f"{site_url}danh-muc/chu-the/{producer}/")))
-    expect(phone.locator(f"#{product}")).to_be_visible()
-    expect(phone.locator("h1")).to_be_visible()
+    found = results(phone, site_url, plain)
+    assert found == results(phone, site_url, marked)
+    assert found[0] == expected
+
+
+def test_search_prefix_and_ranking(phone: Page, site_url: str) -> None:
+    found = results(phone, site_url, "mật")
+    assert found[:2] == ["Mật ong rừng tự nhiên", "Mật ong Trung Thành"]
+    # names first; an inspection round that only mentions the word comes last
+    assert found[-1].startswith("Kiểm tra")
+
+
+def test_a_word_matching_nothing_does_not_widen_results(phone: Page, site_url: str) -> None:
+    assert results(phone, site_url, "mat ong xyzzy") == []
+    expect(phone.locator(".ocop-search__status")).to_contain_text("Không tìm thấy")
+
+
+def test_search_is_shareable_and_in_every_header(phone: Page, site_url: str) -> None:
+    phone.goto(f"{site_url}tim-kiem/?q=tra%20xanh")
+    expect(phone.locator(".ocop-result__title").first).to_have_text("Trà xanh Tài Hồ Sìn")
+    phone.goto(f"{site_url}sao-ocop/")
+    phone.locator(".ocop-header-search").click()
+    expect(phone).to_have_url(f"{site_url}tim-kiem/")
 
 
 def test_producer_page_on_a_phone(phone: Page, site_url: str) -> None:

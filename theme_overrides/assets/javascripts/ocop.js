@@ -1,0 +1,149 @@
+/* OCOP catalogue: search that forgives missing Vietnamese diacritics.
+ * The index (danh-muc/search-index.json) is built by generator/search.py with the same folding.
+ * Data from the index is always inserted as text (textContent), never as HTML. */
+(function () {
+  "use strict";
+
+  /* "Rượu chuối Đồng" -> "ruou chuoi dong": must match generator/search.py:fold */
+  function fold(text) {
+    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/[^0-9a-z]+/g, " ").trim();
+  }
+
+  var KIND_WEIGHT = { p: 1, c: 0.5, r: 0 };
+  var KIND_LABEL = { p: "Sản phẩm", c: "Chủ thể", r: "Đợt kiểm tra" };
+
+  /* Score one query word against a list of words: whole word beats prefix; 0 = no match. */
+  function wordScore(query, list, whole, prefix) {
+    var best = 0;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] === query) return whole;
+      if (prefix > best && list[i].lastIndexOf(query, 0) === 0) best = prefix;
+    }
+    return best;
+  }
+
+  /* Every query word must match (a word that matches nothing never widens the results);
+   * a match in a name counts more than one in other text such as inspection findings. */
+  function search(index, query) {
+    var terms = fold(query).split(" ").filter(Boolean);
+    if (!terms.length) return [];
+    var phrase = terms.join(" ");
+    var hits = [];
+    index.items.forEach(function (item) {
+      var titleWords = item[5].split(" "), textWords = item[6].split(" ");
+      var score = KIND_WEIGHT[item[0]];
+      for (var i = 0; i < terms.length; i++) {
+        var s = wordScore(terms[i], titleWords, 4, 3) || wordScore(terms[i], textWords, 1, 0.5);
+        if (!s) return;
+        score += s;
+      }
+      if ((" " + item[5] + " ").indexOf(" " + phrase) >= 0) score += 2;
+      hits.push({ item: item, score: score });
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || a.item[1].localeCompare(b.item[1], "vi");
+    });
+    return hits.map(function (hit) { return hit.item; });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function renderResults(list, status, results, root, query) {
+    list.replaceChildren();
+    if (!fold(query)) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = results.length
+      ? results.length + " kết quả cho “" + query + "”"
+      : "Không tìm thấy kết quả cho “" + query + "”. Thử bỏ bớt từ hoặc kiểm tra chính tả.";
+    results.slice(0, 50).forEach(function (item) {
+      var li = element("li", "ocop-result ocop-result--" + item[0]);
+      var link = element("a", "ocop-result__title", item[1]);
+      link.href = root + item[3];
+      li.appendChild(link);
+      var meta = element("p", "ocop-result__meta");
+      meta.appendChild(element("span", "ocop-result__kind", KIND_LABEL[item[0]]));
+      if (item[4]) {
+        var stars = element("span", "ocop-stars", "★★★★★".slice(0, item[4]) + "☆☆☆☆☆".slice(item[4]));
+        stars.setAttribute("aria-hidden", "true");
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(stars);
+        meta.appendChild(element("strong", "ocop-stars-text", " " + item[4] + " sao"));
+      }
+      li.appendChild(meta);
+      li.appendChild(element("p", "ocop-result__subtitle", item[2]));
+      list.appendChild(li);
+    });
+  }
+
+  function setUpSearch(box) {
+    var input = box.querySelector("input[name=q]");
+    var list = box.querySelector(".ocop-results");
+    var status = box.querySelector(".ocop-search__status");
+    var root = box.getAttribute("data-root");
+    var index = null;
+    var loading = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(box.getAttribute("data-index"))
+          .then(function (response) { return response.json(); })
+          .then(function (data) { index = data; });
+      }
+      return loading;
+    }
+
+    function update() {
+      var query = input.value;
+      var url = new URL(window.location.href);
+      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      window.history.replaceState(null, "", url);
+      load().then(function () { renderResults(list, status, search(index, query), root, query); });
+    }
+
+    box.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+    });
+    input.addEventListener("input", update);
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) {
+      input.value = initial;
+      update();
+    } else {
+      load();
+    }
+  }
+
+  /* A search button in the header of every page, leading to the search page. */
+  function addHeaderButton() {
+    var config = document.getElementById("__config");
+    var header = document.querySelector(".md-header__inner");
+    if (!config || !header || header.querySelector(".ocop-header-search")) return;
+    var base = JSON.parse(config.textContent).base;
+    var link = element("a", "md-header__button md-icon ocop-header-search");
+    link.href = base + "/tim-kiem/";
+    link.setAttribute("aria-label", "Tìm kiếm sản phẩm");
+    link.setAttribute("title", "Tìm kiếm sản phẩm");
+    link.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
+      '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79' +
+      'l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5' +
+      'S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+    header.appendChild(link);
+  }
+
+  function start() {
+    addHeaderButton();
+    document.querySelectorAll(".ocop-search").forEach(setUpSearch);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
