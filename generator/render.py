@@ -174,7 +174,16 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
             (producer, product)
         )
     groups = catalogue.reference.all_groups()
+    communes = {
+        (p.province.name, p.province.communes[p.commune_id].name): (
+            p.province,
+            p.province.communes[p.commune_id],
+        )
+        for p in catalogue.producers
+        if p.commune_id
+    }
     return {
+        "communes": [communes[key] for key in sorted(communes)],
         "pairs": pairs,
         "by_stars": sorted(by_stars.items(), reverse=True),
         "by_group": sorted(by_group.items(), key=lambda kv: groups.get(kv[0], kv[0])),

@@ -126,3 +126,34 @@ def test_producer_page_on_a_phone(phone: Page, site_url: str) -> None:
     )
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing overflows a phone screen sideways
+
+
+def test_filters_narrow_the_list_and_live_in_the_address(phone: Page, site_url: str) -> None:
+    phone.goto(f"{site_url}danh-muc/")
+    cards = phone.locator(".ocop-card:visible")
+    count = phone.locator(".ocop-filter-count")
+    expect(count).to_have_text("4 / 18 sản phẩm")  # valid certificates only, by default
+    phone.locator("select[name=sao]").select_option("4")
+    phone.locator("select[name=nhom]").select_option("do-uong")
+    phone.locator("select[name=tinh]").select_option("cao-bang")
+    expect(cards).to_have_count(1)
+    expect(cards.first.locator(".ocop-card__title")).to_have_text("Trà xanh Tài Hồ Sìn")
+    phone.locator("select[name=chung-nhan]").select_option("tat-ca")
+    expect(cards).to_have_count(2)
+    expect(phone).to_have_url(
+        f"{site_url}danh-muc/?sao=4&nhom=do-uong&tinh=cao-bang&chung-nhan=tat-ca"
+    )
+    phone.reload()
+    expect(phone.locator("select[name=tinh]")).to_have_value("cao-bang")
+    expect(cards).to_have_count(2)
+    phone.locator("select[name=sap-xep]").select_option("cong-nhan")
+    expect(cards.first.locator(".ocop-card__title")).to_have_text("Trà xanh Tài Hồ Sìn")
+
+
+def test_without_javascript_every_product_is_listed(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}danh-muc/")
+    expect(page.locator(".ocop-card:visible")).to_have_count(18)
+    expect(page.locator(".ocop-filters")).to_be_hidden()
+    context.close()

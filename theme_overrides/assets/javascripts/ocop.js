@@ -139,9 +139,72 @@
     header.appendChild(link);
   }
 
+  /* Catalogue filters: the state lives in the address so a filtered view can be shared. */
+  var STATUS_FILTER = {
+    "": ["valid", "expiring"], "tat-ca": null, "het-han": ["expired"], "thu-hoi": ["revoked"]
+  };
+  var SORTS = {
+    "": function (a, b) { return a.dataset.name.localeCompare(b.dataset.name, "vi"); },
+    "sao": function (a, b) { return b.dataset.stars - a.dataset.stars; },
+    "cong-nhan": function (a, b) { return b.dataset.certified.localeCompare(a.dataset.certified); },
+    "kiem-tra": function (a, b) { return b.dataset.inspected.localeCompare(a.dataset.inspected); }
+  };
+
+  function setUpFilters(form) {
+    var list = document.querySelector(".ocop-cards");
+    var count = document.querySelector(".ocop-filter-count");
+    if (!list) return;
+    var cards = Array.prototype.slice.call(list.children);
+    var fields = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (field) {
+      var wanted = params.get(field.name) || "";
+      if (Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) {
+        field.value = wanted;
+      }
+    });
+
+    function apply() {
+      var state = {};
+      fields.forEach(function (field) { state[field.name] = field.value; });
+      Array.prototype.forEach.call(form.elements.xa.options, function (option) {
+        var province = option.getAttribute("data-province");
+        option.hidden = !!(province && state.tinh && province !== state.tinh);
+      });
+      var statuses = STATUS_FILTER[state["chung-nhan"]] || null;
+      var shown = 0;
+      cards.forEach(function (card) {
+        var d = card.dataset;
+        var visible = (!state.sao || d.stars === state.sao) &&
+          (!state.nhom || d.group === state.nhom) &&
+          (!state.tinh || d.province === state.tinh) &&
+          (!state.xa || d.commune === state.xa) &&
+          (!statuses || statuses.indexOf(d.status) >= 0);
+        card.hidden = !visible;
+        if (visible) shown++;
+      });
+      var sort = SORTS[state["sap-xep"]] || SORTS[""];
+      cards.slice().sort(function (a, b) { return sort(a, b) || SORTS[""](a, b); })
+        .forEach(function (card) { list.appendChild(card); });
+      count.textContent = shown + " / " + cards.length + " sản phẩm";
+      var url = new URL(window.location.href);
+      fields.forEach(function (field) {
+        if (field.value) url.searchParams.set(field.name, field.value);
+        else url.searchParams.delete(field.name);
+      });
+      window.history.replaceState(null, "", url);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
   function start() {
     addHeaderButton();
     document.querySelectorAll(".ocop-search").forEach(setUpSearch);
+    document.querySelectorAll(".ocop-filters").forEach(setUpFilters);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
