@@ -75,14 +75,6 @@ def stars(count: int) -> Markup:
     )
 
 
-STATUS_WORDS = {
-    Status.VALID: "Còn hiệu lực",
-    Status.EXPIRING: "Sắp hết hạn",
-    Status.EXPIRED: "Hết hiệu lực",
-    Status.REVOKED: "Đã thu hồi",
-}
-
-
 def status(cert: Certification) -> Markup:
     """The certificate's status on the build date, as colour (CSS class) and words."""
     if cert.status is Status.REVOKED:
@@ -115,6 +107,12 @@ def tel(phone: str) -> Markup:
     return Markup("tel:" + re.sub(r"[^0-9+]", "", phone))
 
 
+def osm(producer: Producer) -> Markup:
+    """A link to the producer's coordinates on OpenStreetMap (a link, never an embedded map)."""
+    lat, lon = f"{producer.latitude:.5f}", f"{producer.longitude:.5f}"
+    return Markup(f"https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=16/{lat}/{lon}")
+
+
 def link(url: str) -> Markup:
     """An http(s) address for an href attribute (validation already refused other schemes)."""
     return escape_text(url)
@@ -139,11 +137,10 @@ def environment() -> Environment:
         status=status,
         tel=tel,
         link=link,
+        osm=osm,
         text=escape_text,
     )
-    env.globals.update(
-        mark=mark, Status=Status, STATUS_WORDS=STATUS_WORDS, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS
-    )
+    env.globals.update(mark=mark, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
     return env
 
 

