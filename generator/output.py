@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from generator import __version__
+from generator.model import Catalogue
+from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import Loaded, load_catalogue
 from generator.render import site_pages
 from generator.search import INDEX_FILE, search_index
@@ -26,13 +28,13 @@ def inputs_digest(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def write_tree(target: Path, files: dict[str, str]) -> int:
+def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
     """Make `target` hold exactly `files`; return how many files were written or removed."""
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
     for rel, text in sorted(files.items()):
         path = target / rel
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if path.is_file() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,10 +56,30 @@ def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
     loaded = load_catalogue(settings)
     if loaded.catalogue is not None:
-        files = {**site_pages(loaded.catalogue), INDEX_FILE: search_index(loaded.catalogue)}
+        photos, files = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
+        files.update(site_pages(loaded.catalogue, photos))
+        files[INDEX_FILE] = search_index(loaded.catalogue)
         write_tree(settings.generated_dir, files)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
     return loaded
+
+
+def web_photos(
+    catalogue: Catalogue, cache: PhotoCache
+) -> tuple[dict[Path, WebPhoto], dict[str, str | bytes]]:
+    """Every photo of the catalogue, processed (or taken from the cache), and its files."""
+    photos: dict[Path, WebPhoto] = {}
+    files: dict[str, str | bytes] = {}
+    records = [
+        *catalogue.producers,
+        *(p for producer in catalogue.producers for p in producer.products),
+    ]
+    for record in records:
+        for photo in record.photos:
+            if photo.path not in photos:
+                photos[photo.path], produced = cache.get(photo.path)
+                files.update(produced)
+    return photos, files
 
 
 def is_current(settings: Settings) -> bool:

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import Catalogue, Certification, Producer, Status
+from generator.photos import WebPhoto
 
 TEMPLATES = Path(__file__).parent / "templates"
 PRODUCERS = "chu-the"
@@ -113,6 +114,27 @@ def osm(producer: Producer) -> Markup:
     return Markup(f"https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=16/{lat}/{lon}")
 
 
+def picture(photo: WebPhoto, caption: str, href: str, eager: bool = False) -> Markup:
+    """A responsive <picture>: WebP with a JPEG fallback, sized so nothing jumps while loading."""
+
+    def srcset(kind: str) -> str:
+        return ", ".join(f"{href}{getattr(r, kind)} {r.width}w" for r in photo.renditions)
+
+    big = photo.largest
+    sizes = "(max-width: 45em) 100vw, 40em"
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    alt = escape_text(caption) if caption else "Ảnh"
+    return Markup(
+        f'<figure class="ocop-photo"><picture>'
+        f'<source type="image/webp" srcset="{srcset("webp")}" sizes="{sizes}">'
+        f'<img src="{href}{big.jpeg}" srcset="{srcset("jpeg")}" sizes="{sizes}" '
+        f'width="{big.width}" height="{big.height}" alt="{alt}" {loading} decoding="async">'
+        f"</picture>"
+        + (f"<figcaption>{escape_text(caption)}</figcaption>" if caption else "")
+        + "</figure>"
+    )
+
+
 def link(url: str) -> Markup:
     """An http(s) address for an href attribute (validation already refused other schemes)."""
     return escape_text(url)
@@ -140,7 +162,7 @@ def environment() -> Environment:
         osm=osm,
         text=escape_text,
     )
-    env.globals.update(mark=mark, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
+    env.globals.update(mark=mark, picture=picture, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
     return env
 
 
@@ -148,9 +170,11 @@ def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def producer_page(catalogue: Catalogue, producer: Producer) -> str:
-    """The Markdown page of one producer."""
-    return _render("producer.md.j2", c=catalogue, p=producer)
+def producer_page(
+    catalogue: Catalogue, producer: Producer, photos: dict[Path, WebPhoto] | None = None
+) -> str:
+    """The Markdown page of one producer (`photos`: the processed photos by source path)."""
+    return _render("producer.md.j2", c=catalogue, p=producer, photos=photos or {})
 
 
 def round_page(catalogue: Catalogue, round_id: str) -> str:
@@ -195,10 +219,12 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def site_pages(catalogue: Catalogue) -> dict[str, str]:
+def site_pages(
+    catalogue: Catalogue, photos: dict[Path, WebPhoto] | None = None
+) -> dict[str, str | bytes]:
     """Every generated page, keyed by its path inside the generated folder."""
     context = {"c": catalogue, **_groupings(catalogue)}
-    pages = {
+    pages: dict[str, str | bytes] = {
         "index.md": _render("all.md.j2", **context),
         "sao.md": _render("by_stars.md.j2", **context),
         "nhom.md": _render("by_group.md.j2", **context),
@@ -207,7 +233,7 @@ def site_pages(catalogue: Catalogue) -> dict[str, str]:
         "_trang-chu.md": _render("home.md.j2", **context),
     }
     for producer in catalogue.producers:
-        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(catalogue, producer)
+        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(catalogue, producer, photos)
     for round_ in catalogue.rounds:
         pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)
     return pages

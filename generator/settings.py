@@ -47,6 +47,11 @@ class Settings:
         return self.content_dir / GENERATED_FOLDER
 
     @property
+    def cache_dir(self) -> Path:
+        """Processed photos and other work kept between builds; git ignores it."""
+        return self.root / ".cache"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"
 

@@ -49,6 +49,42 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+PHOTO_PRODUCER = "ha-com-chay-huy-hoang"
+
+
+@pytest.fixture(scope="session")
+def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalogue with phone photos added to one producer and its product, built."""
+    from generator.engine import build_site
+    from generator.output import generate
+    from tests.photo_factory import phone_photo
+
+    root = copy_project(tmp_path_factory.mktemp("photos"))
+    data = root / "data" / "producers" / "cao-bang" / f"{PHOTO_PRODUCER}.yaml"
+    phone_photo(data.parent / "anh" / "xuong.jpg")
+    phone_photo(data.parent / "anh" / "com-chay.jpg", (1200, 900))
+    text = data.read_text(encoding="utf-8")
+    text = text.replace(
+        "sources:", "photos:\n  - file: anh/xuong.jpg\n    caption: Xưởng sản xuất\nsources:", 1
+    )
+    text = text.replace(
+        "    certifications:", "    photos:\n      - file: anh/com-chay.jpg\n    certifications:", 1
+    )
+    data.write_text(text, encoding="utf-8")
+    settings = Settings(root=root, as_of=AS_OF)
+    assert generate(settings).report.ok
+    build_site(settings)
+    return root
+
+
+def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve a folder over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -57,9 +93,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample site served over HTTP on the loopback address."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve_folder(sample_site / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def photo_site_url(photo_site: Path) -> Iterator[str]:
+    """The sample site with photos, served over HTTP on the loopback address."""
+    url, server = serve_folder(photo_site / "site")
+    yield url
     server.shutdown()

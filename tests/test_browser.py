@@ -49,11 +49,15 @@ def phone(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     page = context.new_page()
     errors: list[str] = []
+    requests: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
     yield page
     context.close()
     assert errors == []
+    origin = re.match(r"https?://[^/]+/", site_url).group(0)
+    assert [url for url in requests if not url.startswith((origin, "data:"))] == []
 
 
 def results(page: Page, site_url: str, query: str) -> list[str]:
@@ -177,3 +181,20 @@ def test_axe_finds_no_accessibility_violation(phone: Page, site_url: str, path: 
     phone.wait_for_load_state("networkidle")
     violations = Axe().run(phone).response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+
+
+def test_photos_load_from_srcset(browser: Browser, photo_site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(f"{photo_site_url}danh-muc/chu-the/ha-com-chay-huy-hoang/")
+    first = page.locator(".ocop-photo img").first
+    expect(first).to_have_attribute("width", "1000")
+    expect(first).to_have_attribute("height", "1600")
+    expect(first).to_have_attribute("fetchpriority", "high")
+    page.wait_for_function("document.querySelector('.ocop-photo img').complete")
+    current = first.evaluate("img => img.currentSrc")
+    assert re.search(r"/danh-muc/anh/[0-9a-f]{20}-(640|1000)[.]webp$", current), current
+    assert first.evaluate("img => img.naturalWidth") > 0
+    product_photo = page.locator("#com-chay-huy-hoang ~ .ocop-photo img").first
+    expect(product_photo).to_have_attribute("loading", "lazy")
+    context.close()

@@ -1,0 +1,97 @@
+"""Photos for the web with Pillow: upright, stripped of all metadata, in a few widths, as WebP
+with a JPEG fallback; cached by content hash so an unchanged photo is never processed twice."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+WIDTHS = (320, 640, 1280)
+PHOTO_FOLDER = "anh"  # inside the generated folder
+CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One width of a photo, in both formats (paths inside the generated folder)."""
+
+    width: int
+    height: int
+    webp: str
+    jpeg: str
+
+
+@dataclass(frozen=True)
+class WebPhoto:
+    """A processed photo: its renditions, narrowest first."""
+
+    key: str
+    renditions: tuple[Rendition, ...]
+
+    @property
+    def largest(self) -> Rendition:
+        return self.renditions[-1]
+
+
+def photo_key(data: bytes) -> str:
+    """A hash of the photo's bytes and of how it is processed."""
+    return hashlib.sha256(CACHE_VERSION.encode() + repr(WIDTHS).encode() + data).hexdigest()[:20]
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    if fmt == "WEBP":
+        image.save(out, "WEBP", quality=78, method=4)
+    else:
+        image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    return out.getvalue()  # no exif= and no icc_profile=: nothing but pixels is written
+
+
+def _renditions(data: bytes, key: str) -> tuple[list[Rendition], dict[str, bytes]]:
+    with Image.open(io.BytesIO(data)) as source:
+        image = ImageOps.exif_transpose(source).convert("RGB")
+    widths = [w for w in WIDTHS if w < image.width] + [min(image.width, WIDTHS[-1])]
+    renditions, files = [], {}
+    for width in sorted(set(widths)):
+        height = round(image.height * width / image.width)
+        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        name = f"{PHOTO_FOLDER}/{key}-{width}"
+        files[f"{name}.webp"] = _encode(resized, "WEBP")
+        files[f"{name}.jpg"] = _encode(resized, "JPEG")
+        renditions.append(Rendition(width, height, f"{name}.webp", f"{name}.jpg"))
+    return renditions, files
+
+
+class PhotoCache:
+    """Processed photos under a cache folder, keyed by content hash."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.processed = 0  # photos actually drawn in this run (the rest came from the cache)
+
+    def get(self, path: Path) -> tuple[WebPhoto, dict[str, bytes]]:
+        """The web photo for a file, and its output files keyed by path in the generated folder."""
+        data = path.read_bytes()
+        key = photo_key(data)
+        entry = self.folder / key
+        manifest = entry / "manifest.json"
+        if manifest.is_file():
+            items = json.loads(manifest.read_text())
+            renditions = [Rendition(**item) for item in items]
+        else:
+            renditions, files = _renditions(data, key)
+            entry.mkdir(parents=True, exist_ok=True)
+            for rel, blob in files.items():
+                (entry / Path(rel).name).write_bytes(blob)
+            manifest.write_text(json.dumps([r.__dict__ for r in renditions]))
+            self.processed += 1
+        files = {}
+        for rendition in renditions:
+            for rel in (rendition.webp, rendition.jpeg):
+                files[rel] = (entry / Path(rel).name).read_bytes()
+        return WebPhoto(key, tuple(renditions)), files
