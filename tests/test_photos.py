@@ -57,7 +57,7 @@ def test_cache_is_keyed_by_content(tmp_path: Path) -> None:
 
 def test_published_photos_carry_no_metadata(photo_site: Path) -> None:
     published = sorted((photo_site / "site" / "danh-muc" / "anh").iterdir())
-    assert len(published) == 10  # 3 widths of one photo and 2 of the other, WebP and JPEG
+    assert len(published) == 12  # 3 widths of each of the two photos, in WebP and JPEG
     for path in published:
         with Image.open(path) as image:
             assert not image.getexif() and "exif" not in image.info, path
