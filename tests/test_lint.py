@@ -10,7 +10,7 @@ from tests.conftest import REPO
 
 def ruff(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ruff", *args, "generator", "tests"],
+        [sys.executable, "-m", "ruff", *args, "generator", "tests", "bench"],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -197,8 +197,8 @@
 
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply();
+    list.classList.add("ocop-ready");
   }
 
   function start() {
