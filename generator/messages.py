@@ -321,6 +321,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("Cannot read photo '{file}': {detail}", "Use an intact JPEG, PNG or WebP image."),
     },
+    "photo-too-large": {
+        "vi": (
+            "Ảnh '{file}' quá lớn ({detail})",
+            "Thu nhỏ ảnh (ví dụ còn 2000 điểm ảnh chiều rộng) rồi lưu lại dạng JPEG.",
+        ),
+        "en": (
+            "Photo '{file}' is too large ({detail})",
+            "Scale it down (e.g. to 2000 pixels wide) and save it as JPEG.",
+        ),
+    },
     "photo-outside": {
         "vi": (
             "Ảnh '{file}' nằm ngoài thư mục data/",

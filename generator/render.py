@@ -29,15 +29,21 @@ _ACTIVE = frozenset("\\`*_{}[]()<>#+!|~^=&\"'$%:;@")
 _LIST_START = re.compile(r"^(-|\d+[.)](?=\s|$))")
 
 
-def escape_text(value: Any) -> Markup:
-    """Data as inert text for Markdown and HTML (one line)."""
-    text = " ".join(str(value).split())
-    out = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in text)
+def _entities(text: str) -> str:
+    return "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in text)
+
+
+def _protect_line_start(out: str) -> str:
     start = _LIST_START.match(out)  # "- x", "---" or "1. x" at a line start would be markup
     if start:
         marker = start.group(1)
         out = marker[:-1] + f"&#{ord(marker[-1])};" + out[start.end() :]
-    return Markup(out)
+    return out
+
+
+def escape_text(value: Any) -> Markup:
+    """Data as inert text for Markdown and HTML (one line)."""
+    return Markup(_protect_line_start(_entities(" ".join(str(value).split()))))
 
 
 def _finalize(value: Any) -> Any:
@@ -46,14 +52,44 @@ def _finalize(value: Any) -> Any:
     return escape_text(value)
 
 
+_INLINE = re.compile(
+    r"\*\*(?P<strong>[^*]+?)\*\*|\*(?P<em>[^*]+?)\*|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)"
+)
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def _inline(line: str) -> str:
+    """One line of the description subset: **bold**, *italic*, [text](http/https/mailto/tel)."""
+    out, pos = [], 0
+    for match in _INLINE.finditer(line):
+        out.append(_entities(line[pos : match.start()]))
+        if match["strong"]:
+            out.append(f"<strong>{_entities(match['strong'])}</strong>")
+        elif match["em"]:
+            out.append(f"<em>{_entities(match['em'])}</em>")
+        elif match["url"].lower().startswith(SAFE_SCHEMES):
+            out.append(
+                f'<a href="{_entities(match["url"])}" rel="nofollow">{_entities(match["text"])}</a>'
+            )
+        else:  # any other scheme (javascript:, data:, ...) stays visible text, never a link
+            out.append(_entities(match.group(0)))
+        pos = match.end()
+    out.append(_entities(line[pos:]))
+    return _protect_line_start("".join(out))
+
+
 def paragraphs(value: str | None) -> Markup:
-    """Multi-line text as escaped Markdown paragraphs (a blank line separates two)."""
+    """Multi-line text in the documented subset: paragraphs split by a blank line, lists of lines
+    starting with "- ", **bold**, *italic* and links; anything else, HTML included, is text."""
     if not value:
         return Markup("")
     blocks = []
     for block in re.split(r"\n\s*\n", value.strip()):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        blocks.append(" ".join(escape_text(line) for line in lines))
+        lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
+        if all(line.startswith("- ") for line in lines):
+            blocks.append("\n".join("- " + _inline(line[2:]) for line in lines))
+        else:
+            blocks.append(_inline(" ".join(lines)))
     return Markup("\n\n".join(blocks))
 
 

@@ -59,6 +59,33 @@ def _close(name: Any, candidates: list[str]) -> dict[str, str]:
     return suggestion_params(match[0] if match else None)
 
 
+MAX_PHOTO_BYTES = 20_000_000
+MAX_PHOTO_PIXELS = 50_000_000
+
+
+def check_photo(path: Path) -> tuple[str, str] | None:
+    """(code, detail) when a photo is too large, not an image, or cannot be fully decoded."""
+    size = path.stat().st_size
+    if size > MAX_PHOTO_BYTES:
+        return (
+            "photo-too-large",
+            f"{size // 1_000_000} MB, tối đa {MAX_PHOTO_BYTES // 1_000_000} MB",
+        )
+    try:
+        with Image.open(path) as image:
+            pixels = image.width * image.height
+            if pixels > MAX_PHOTO_PIXELS:
+                return "photo-too-large", f"{image.width}×{image.height} điểm ảnh"
+            image.load()  # a full decode finds truncated files that verify() lets through
+    except UnidentifiedImageError:
+        return "photo-unreadable", "không phải tệp ảnh"
+    except Image.DecompressionBombError:
+        return "photo-too-large", "quá nhiều điểm ảnh"
+    except (OSError, SyntaxError, ValueError) as error:
+        return "photo-unreadable", str(error) or type(error).__name__
+    return None
+
+
 class Validator:
     """Runs every check over every document and collects all problems."""
 
@@ -232,28 +259,10 @@ class Validator:
             elif not target.is_file():
                 problems.append(doc.problem(where, "photo-missing", file=name))
             else:
-                try:
-                    with Image.open(target) as image:
-                        image.verify()
-                except UnidentifiedImageError:
-                    problems.append(
-                        doc.problem(
-                            where, "photo-unreadable", file=name, detail="không phải tệp ảnh"
-                        )
-                    )
-                except Image.DecompressionBombError:
-                    problems.append(
-                        doc.problem(where, "photo-unreadable", file=name, detail="ảnh quá lớn")
-                    )
-                except (OSError, SyntaxError, ValueError) as error:
-                    problems.append(
-                        doc.problem(
-                            where,
-                            "photo-unreadable",
-                            file=name,
-                            detail=str(error) or type(error).__name__,
-                        )
-                    )
+                problem = check_photo(target)
+                if problem:
+                    code, detail = problem
+                    problems.append(doc.problem(where, code, file=name, detail=detail))
         return problems
 
     def _illustrative(self, doc: Document, path: tuple, record: dict[str, Any]) -> list[Problem]:

@@ -43,6 +43,8 @@ CASES = {
     "photo-missing": (P, 14, "photo-missing"),
     "photo-unreadable": (P, 14, "photo-unreadable"),
     "photo-outside": (P, 14, "photo-outside"),
+    "photo-too-large": (P, 14, "photo-too-large"),
+    "photo-truncated": (P, 14, "photo-unreadable"),
     "revoked-before-decision": (P, 26, "revoked-before-decision"),
     "illustrative-unknown": (P, 13, "illustrative-unknown"),
     "unknown-producer": (INSP, 8, "unknown-producer"),
