@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
+from generator.csp import apply_to_site
 from generator.output import ensure_generated
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, Settings
@@ -70,11 +71,13 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     target = settings.site_dir
     staging = target.with_name(f"{target.name}.building-{os.getpid()}")
     retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
+    for leftover in target.parent.glob(f"{target.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed half-way
     try:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
             mkdocs_build(config)
+        apply_to_site(staging)  # also done by the hook; kept here for engines without hooks
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
@@ -122,3 +125,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
         "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`)."
     )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give every built page its Content-Security-Policy."""
+    apply_to_site(Path(config.site_dir))

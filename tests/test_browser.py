@@ -166,3 +166,18 @@ def test_photos_load_from_srcset(browser: Browser, photo_site_url: str) -> None:
     product_photo = page.locator("#com-chay-huy-hoang ~ .ocop-photo img").first
     expect(product_photo).to_have_attribute("loading", "lazy")
     context.close()
+
+
+def test_content_security_policy_refuses_injected_scripts(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    refused: list[str] = []
+    page.on("console", lambda msg: refused.append(msg.text) if msg.type == "error" else None)
+    page.goto(f"{site_url}danh-muc/")
+    page.evaluate(
+        """() => { const s = document.createElement('script');
+                   s.textContent = 'window.injected = true'; document.body.appendChild(s); }"""
+    )
+    assert page.evaluate("window.injected") is None
+    assert any("Content Security Policy" in text for text in refused)
+    expect(page.locator(".ocop-filter-count")).to_have_text("4 / 18 sản phẩm")  # own JS still runs
+    page.close()

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.csp import script_hash
 from generator.pipeline import load_catalogue
 from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
@@ -207,3 +209,43 @@ def test_nu_html_checker_finds_no_error(sample_site: Path) -> None:
         if m["type"] == "error" and not MATERIAL_TEMPLATE_ERRORS.search(m["message"])
     ]
     assert errors == []
+
+
+def test_killing_a_build_half_way_leaves_the_old_site(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    command = [sys.executable, "-m", "generator.cli", "build", "--root", str(root)]
+    subprocess.run(command, check=True, capture_output=True)
+    before = {
+        p.relative_to(root / "site"): p.read_bytes()
+        for p in (root / "site").rglob("*")
+        if p.is_file()
+    }
+    (root / "data" / "producers" / "cao-bang" / "ha-bun-kho-co-luyen.yaml").touch()
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not list(root.glob("site.building-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    build.kill()
+    build.wait()
+    assert list(root.glob("site.building-*")), "the build was not caught half-way"
+    after = {
+        p.relative_to(root / "site"): p.read_bytes()
+        for p in (root / "site").rglob("*")
+        if p.is_file()
+    }
+    assert after == before
+    subprocess.run(command, check=True, capture_output=True)
+    assert not list(root.glob("site.*"))  # the next build cleans up what the killed one left
+
+
+def test_every_page_has_a_content_security_policy(sample_site: Path) -> None:
+    for page in (sample_site / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
+        assert meta, page
+        assert head.index("Content-Security-Policy") < head.index("<script"), page
+        policy = meta.group(1)
+        assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
+        for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
+            assert script_hash(script) in policy, page
