@@ -5,6 +5,7 @@ Usage from the repository root, on a machine with nothing but Python 3.11+::
     python3 -m generator.bootstrap build   # the sample catalogue -> site/
     python3 -m generator.bootstrap test    # the whole test suite
     python3 -m generator.bootstrap serve   # live preview on http://127.0.0.1:8000/
+    python3 -m generator.bootstrap audit   # known vulnerabilities in the pinned versions
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
+PIP_AUDIT = "pip-audit==2.10.1"
 
 
 def _bin(name: str) -> str:
@@ -91,6 +93,21 @@ def main(argv: list[str] | None = None) -> int:
     if task == "test":
         ensure_chromium()
         command = [_bin("python"), "-m", "pytest", *rest]
+    elif task == "audit":
+        # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.
+        subprocess.run(
+            [
+                _bin("python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                PIP_AUDIT,
+            ],
+            check=True,
+        )
+        command = [_bin("pip-audit"), "--strict", "-r", str(LOCK), *rest]
     else:
         command = [_bin("ocop"), task, *rest]
     return subprocess.run(command).returncode

@@ -114,3 +114,17 @@ def test_sample_data_is_valid() -> None:
     from tests.conftest import REPO
 
     assert load_catalogue(Settings(root=REPO, as_of=AS_OF)).report.ok
+
+
+def test_photo_link_pointing_outside_data(tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "photo-missing")
+    folder = root / "data" / "producers" / "cao-bang" / "anh"
+    folder.mkdir()
+    outside = tmp_path / "secret.jpg"
+    outside.write_bytes(
+        (
+            FIXTURES / "invalid" / "photo-truncated" / "data" / "producers" / "cao-bang" / "cut.jpg"
+        ).read_bytes()
+    )
+    (folder / "khong-co.jpg").symlink_to(outside)
+    assert problems_of(root) == [(P, 14, "photo-outside")]
