@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
 PIP_AUDIT = "pip-audit==2.10.1"
 
 
@@ -64,19 +65,19 @@ def ensure_venv() -> None:
     marker.write_text(stamp)
 
 
-def ensure_chromium() -> None:
-    """Install Debian's Chromium for the browser tests when it is missing and we may."""
-    if CHROMIUM.exists():
+def ensure_debian_packages(needed: dict[str, Path]) -> None:
+    """Install the Debian packages whose marker file is missing, when we may (root, apt-get)."""
+    missing = [package for package, marker in needed.items() if not marker.exists()]
+    if not missing:
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Cài đặt Chromium của Debian cho các kiểm thử trình duyệt …", flush=True)
+        print(f"Cài đặt gói Debian: {', '.join(missing)} …", flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
     else:
         print(
-            "Chưa có /usr/bin/chromium: cài bằng `sudo apt-get install chromium` "
-            "để chạy kiểm thử trình duyệt.",
+            f"Thiếu gói Debian: cài bằng `sudo apt-get install {' '.join(missing)}`.",
             file=sys.stderr,
         )
 
@@ -90,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     ensure_venv()
     task, rest = args[0], args[1:]
     os.chdir(ROOT)
+    ensure_debian_packages({"fonts-dejavu-core": FONT})
     if task == "test":
-        ensure_chromium()
+        ensure_debian_packages({"chromium": CHROMIUM})
         command = [_bin("python"), "-m", "pytest", *rest]
     elif task == "audit":
         # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.

@@ -29,7 +29,7 @@ def policy_for(html: str) -> str:
         {
             script_hash(m["body"])
             for m in _INLINE_SCRIPT.finditer(html)
-            if "src=" not in m["attrs"] and "application/json" not in m["attrs"] and m["body"]
+            if "src=" not in m["attrs"] and "type=" not in m["attrs"] and m["body"]
         }
     )
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from generator import __version__
+from generator.assets import producer_assets
+from generator.cache import DrawingCache
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import Loaded, load_catalogue
@@ -57,7 +59,9 @@ def generate(settings: Settings) -> Loaded:
     loaded = load_catalogue(settings)
     if loaded.catalogue is not None:
         photos, files = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
-        files.update(site_pages(loaded.catalogue, photos))
+        files.update(site_pages(loaded.catalogue, photos, site_url=settings.site_url))
+        drawings = DrawingCache(settings.cache_dir / "drawings")
+        files.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
         files[INDEX_FILE] = search_index(loaded.catalogue)
         write_tree(settings.generated_dir, files)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")

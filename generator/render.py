@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import re
 from collections import defaultdict
@@ -13,12 +14,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import Catalogue, Certification, Producer, Status
+from generator import urls
+from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
+from generator.urls import PRODUCERS, ROUNDS, absolute, asset_path, producer_path, product_path
 
 TEMPLATES = Path(__file__).parent / "templates"
-PRODUCERS = "chu-the"
-ROUNDS = "kiem-tra"
 
 # Characters that Markdown, HTML or attribute syntax could act on are written as numeric
 # entities: the text then reads the same on the page and in the search index, but can never
@@ -112,18 +113,21 @@ def stars(count: int) -> Markup:
     )
 
 
-def status(cert: Certification) -> Markup:
-    """The certificate's status on the build date, as colour (CSS class) and words."""
+def status_text(cert: Certification, reason: bool = True) -> str:
+    """The certificate's status on the build date in words (plain text)."""
     if cert.status is Status.REVOKED:
         words = f"Đã thu hồi ngày {vndate(cert.revoked_date)}"
-        if cert.revoked_reason:
-            words += f": {escape_text(cert.revoked_reason)}"
-    elif cert.status is Status.EXPIRED:
-        words = f"Hết hiệu lực từ {vndate(cert.expires)}"
-    elif cert.status is Status.EXPIRING:
-        words = f"Sắp hết hạn: hiệu lực đến {vndate(cert.expires)} (còn {cert.days_left} ngày)"
-    else:
-        words = f"Còn hiệu lực đến {vndate(cert.expires)}"
+        return words + (f": {cert.revoked_reason}" if reason and cert.revoked_reason else "")
+    if cert.status is Status.EXPIRED:
+        return f"Hết hiệu lực từ {vndate(cert.expires)}"
+    if cert.status is Status.EXPIRING:
+        return f"Sắp hết hạn: hiệu lực đến {vndate(cert.expires)} (còn {cert.days_left} ngày)"
+    return f"Còn hiệu lực đến {vndate(cert.expires)}"
+
+
+def status(cert: Certification) -> Markup:
+    """The certificate's status on the build date, as colour (CSS class) and words."""
+    words = escape_text(status_text(cert))
     return Markup(f'<span class="ocop-status ocop-status--{cert.status.value}">{words}</span>')
 
 
@@ -206,11 +210,81 @@ def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def json_ld(producer: Producer, site_url: str) -> Markup:
+    """schema.org data of a producer page (Organization and its Products with their OCOP award),
+    as a front-matter string that is safe inside a <script> element."""
+    page = absolute(site_url, producer_path(producer.id))
+    organization = {
+        "@type": "Organization",
+        "@id": page + "#chu-the",
+        "name": producer.name,
+        "url": page,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": producer.address,
+            "addressLocality": producer.commune_name or "",
+            "addressRegion": producer.province.name,
+            "addressCountry": "VN",
+        },
+    }
+    if producer.phones:
+        organization["telephone"] = producer.phones[0]
+    graph = [organization]
+    for product in producer.products:
+        cert = product.current
+        graph.append(
+            {
+                "@type": "Product",
+                "name": product.name,
+                "url": absolute(site_url, product_path(producer.id, product.id)),
+                "category": product.group_name,
+                "manufacturer": {"@id": organization["@id"]},
+                "award": f"OCOP {cert.stars} sao ({cert.criteria.name}), quyết định số "
+                f"{cert.decision_number} ngày {vndate(cert.decision_date)}: {status_text(cert)}",
+                "image": absolute(site_url, asset_path(producer.id, urls.CARD, product.id)),
+            }
+        )
+    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+    for char in "<>&":  # never a "</script>" or an entity inside the script element
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def badge_snippets(producer: Producer, product: Product, site_url: str) -> dict[str, str]:
+    """Copy-paste code that embeds a product's badge, linking to the product (plain text)."""
+    badge = absolute(site_url, asset_path(producer.id, urls.BADGE_SVG, product.id))
+    target = absolute(site_url, product_path(producer.id, product.id))
+    alt = f"{product.name}: sản phẩm OCOP {product.stars} sao"
+    markdown_alt = re.sub(r"([\\\[\]])", r"\\\1", alt)
+    return {
+        "html": f'<a href="{target}"><img src="{badge}" alt="{html.escape(alt)}" '
+        f'width="320" height="64"></a>',
+        "markdown": f"[![{markdown_alt}]({badge})]({target})",
+    }
+
+
 def producer_page(
-    catalogue: Catalogue, producer: Producer, photos: dict[Path, WebPhoto] | None = None
+    catalogue: Catalogue,
+    producer: Producer,
+    photos: dict[Path, WebPhoto] | None = None,
+    *,
+    site_url: str,
 ) -> str:
     """The Markdown page of one producer (`photos`: the processed photos by source path)."""
-    return _render("producer.md.j2", c=catalogue, p=producer, photos=photos or {})
+    return _render(
+        "producer.md.j2",
+        c=catalogue,
+        p=producer,
+        photos=photos or {},
+        site_url=site_url,
+        jsonld=json_ld(producer, site_url),
+        urls=urls,
+        asset_url=lambda pid, name, product_id=None: absolute(
+            site_url, asset_path(pid, name, product_id)
+        ),
+        page_url=lambda pid: absolute(site_url, producer_path(pid)),
+        badge_snippets=lambda producer, product: badge_snippets(producer, product, site_url),
+    )
 
 
 def round_page(catalogue: Catalogue, round_id: str) -> str:
@@ -256,7 +330,10 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def site_pages(
-    catalogue: Catalogue, photos: dict[Path, WebPhoto] | None = None
+    catalogue: Catalogue,
+    photos: dict[Path, WebPhoto] | None = None,
+    *,
+    site_url: str,
 ) -> dict[str, str | bytes]:
     """Every generated page, keyed by its path inside the generated folder."""
     context = {"c": catalogue, **_groupings(catalogue)}
@@ -269,7 +346,9 @@ def site_pages(
         "_trang-chu.md": _render("home.md.j2", **context),
     }
     for producer in catalogue.producers:
-        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(catalogue, producer, photos)
+        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(
+            catalogue, producer, photos, site_url=site_url
+        )
     for round_ in catalogue.rounds:
         pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)
     return pages

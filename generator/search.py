@@ -12,7 +12,8 @@ import unicodedata
 from typing import Any
 
 from generator.model import Catalogue, InspectionRound, Producer, Product
-from generator.render import PRODUCERS, ROUNDS, vndate
+from generator.render import vndate
+from generator.urls import PRODUCERS, ROUNDS
 
 INDEX_FILE = "search-index.json"
 _MARKS = re.compile("[\u0300-\u036f]")

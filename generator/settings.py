@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 GENERATED_FOLDER = "danh-muc"
 AS_OF_ENV = "OCOP_AS_OF"
 
@@ -58,3 +60,25 @@ class Settings:
     @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    @property
+    def site_url(self) -> str:
+        """The public address of the site: `site_url` of mkdocs.yml, the one place it is set."""
+        return read_site_url(self.config_file)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without acting on its tags (such as !ENV or !!python/name)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_site_url(config_file: Path) -> str:
+    """`site_url` from an mkdocs.yml, with a trailing slash."""
+    if not config_file.is_file():
+        return "http://127.0.0.1:8000/"  # no site configured: addresses of the local preview
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    url = str(config.get("site_url") or "http://127.0.0.1:8000/")
+    return url if url.endswith("/") else url + "/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,8 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attributes += [(name, value or "") for name, value in attrs]
-        self._in_script = tag == "script"
+        kind = dict(attrs).get("type") or "text/javascript"
+        self._in_script = tag == "script" and "javascript" in kind  # not JSON-LD data
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False
@@ -120,6 +122,13 @@ def test_attacks_read_as_text(hostile_site: Path) -> None:
     assert "Đã thu hồi ngày 05/01/2026: <script>alert(1)</script>" in text
     title = next(t for t in producer.text if t.startswith("HTX"))
     assert title.startswith("HTX <script>")
+
+
+def test_json_ld_keeps_attacks_as_data(hostile_site: Path) -> None:
+    html = (hostile_site / "danh-muc/chu-the/htx-mau/index.html").read_text(encoding="utf-8")
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert "<" not in block and ">" not in block
+    assert json.loads(block)["@graph"][0]["name"] == "HTX " + ATTACK
 
 
 def test_search_index_keeps_attacks_as_data(hostile_site: Path) -> None:

@@ -20,6 +20,7 @@ from generator.settings import Settings
 from tests.conftest import AS_OF, REPO
 
 GOLDEN = Path(__file__).parent / "golden"
+URL = Settings(root=REPO).site_url
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def check_golden(name: str, text: str) -> None:
 def test_golden_producer_page(catalogue) -> None:
     check_golden(
         "producer-ha-htx-che-tai-ho-sin.md",
-        producer_page(catalogue, catalogue.producer("ha-htx-che-tai-ho-sin")),
+        producer_page(catalogue, catalogue.producer("ha-htx-che-tai-ho-sin"), site_url=URL),
     )
 
 
@@ -48,7 +49,7 @@ def test_golden_round_page(catalogue) -> None:
 
 
 def test_every_producer_and_round_has_a_page(catalogue) -> None:
-    pages = site_pages(catalogue)
+    pages = site_pages(catalogue, site_url=URL)
     for producer in catalogue.producers:
         assert f"chu-the/{producer.id}.md" in pages
     for round_ in catalogue.rounds:
@@ -56,7 +57,7 @@ def test_every_producer_and_round_has_a_page(catalogue) -> None:
 
 
 def test_rendering_is_deterministic(catalogue) -> None:
-    assert site_pages(catalogue) == site_pages(catalogue)
+    assert site_pages(catalogue, site_url=URL) == site_pages(catalogue, site_url=URL)
 
 
 @pytest.mark.parametrize(
@@ -86,11 +87,11 @@ def test_map_link_from_coordinates(catalogue) -> None:
     producer = dataclasses.replace(
         catalogue.producer("ha-com-chay-huy-hoang"), latitude=22.6881, longitude=106.2154
     )
-    page = producer_page(catalogue, producer)
+    page = producer_page(catalogue, producer, site_url=URL)
     assert (
         '<a href="https://www.openstreetmap.org/?mlat=22.68810&amp;mlon=106.21540'
         '#map=16/22.68810/106.21540" rel="nofollow">' in page
     )
     assert "openstreetmap" not in producer_page(
-        catalogue, catalogue.producer("ha-com-chay-huy-hoang")
+        catalogue, catalogue.producer("ha-com-chay-huy-hoang"), site_url=URL
     )

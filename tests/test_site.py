@@ -75,7 +75,7 @@ def test_search_index_holds_every_product_producer_and_round(sample_site: Path) 
 
 def test_producer_pages_stay_out_of_the_navigation(sample_site: Path) -> None:
     html = (sample_site / "site" / "sao-ocop" / "index.html").read_text(encoding="utf-8")
-    assert "chu-the/" not in html
+    assert "danh-muc/chu-the/" not in html
 
 
 def test_no_request_to_a_third_party(sample_site: Path) -> None:

@@ -1,0 +1,38 @@
+"""Permanent addresses: one place that turns IDs into paths and absolute URLs.
+
+A producer's page is /danh-muc/chu-the/<producer-id>/ and a product is the anchor #<product-id> on
+it; an inspection round is /danh-muc/kiem-tra/<round-id>/. Names never enter an address.
+"""
+
+from __future__ import annotations
+
+from generator.settings import GENERATED_FOLDER
+
+PRODUCERS = "chu-the"
+ROUNDS = "kiem-tra"
+
+# Files in a producer's (or a product's) folder; their names are part of the permanent addresses.
+QR_SVG, QR_PNG = "ma-qr.svg", "ma-qr.png"
+BADGE_SVG, BADGE_PNG = "huy-hieu.svg", "huy-hieu.png"
+CARD, FLYER = "the-chia-se.png", "to-roi-a5.pdf"
+
+
+def producer_path(producer_id: str) -> str:
+    """The producer page's path from the site root."""
+    return f"{GENERATED_FOLDER}/{PRODUCERS}/{producer_id}/"
+
+
+def product_path(producer_id: str, product_id: str) -> str:
+    """A product's address from the site root: an anchor on its producer's page."""
+    return f"{producer_path(producer_id)}#{product_id}"
+
+
+def asset_path(producer_id: str, name: str, product_id: str | None = None) -> str:
+    """Where a producer's (or a product's) QR code, badge or card lives, from the site root."""
+    folder = producer_path(producer_id) + (f"{product_id}/" if product_id else "")
+    return folder + name
+
+
+def absolute(site_url: str, path: str) -> str:
+    """An absolute URL of a path from the site root."""
+    return site_url.rstrip("/") + "/" + path
