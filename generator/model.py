@@ -91,6 +91,9 @@ class Product:
     certifications: list[Certification]
     illustrative: frozenset[str]
     producer_id: str = ""
+    aliases: list[str] = field(default_factory=list)
+    reevaluation_since: dt.date | None = None
+    reevaluation_note: str | None = None
 
     @property
     def current(self) -> Certification:
@@ -112,6 +115,14 @@ class Check:
 
 
 @dataclass
+class Response:
+    """A producer's reply to an inspection's findings, published beside them."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass
 class Entry:
     """What one inspection round found at one producer."""
 
@@ -127,6 +138,7 @@ class Entry:
     recommendations: list[str]
     note: str | None
     illustrative: frozenset[str]
+    responses: list[Response] = field(default_factory=list)
 
 
 @dataclass
@@ -182,6 +194,7 @@ class Producer:
     products: list[Product]
     source_file: str
     inspections: list[Entry] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def commune_name(self) -> str | None:
@@ -290,6 +303,9 @@ def build_producer(
                 certifications=certs,
                 illustrative=_marked(item),
                 producer_id=data["id"],
+                aliases=list(item.get("aliases", [])),
+                reevaluation_since=_date((item.get("reevaluation") or {}).get("since")),
+                reevaluation_note=(item.get("reevaluation") or {}).get("note"),
             )
         )
     return Producer(
@@ -314,6 +330,7 @@ def build_producer(
         illustrative=_marked(data),
         products=products,
         source_file=rel,
+        aliases=list(data.get("aliases", [])),
     )
 
 
@@ -365,6 +382,9 @@ def build_round(data: dict[str, Any], reference: Reference) -> InspectionRound:
                 recommendations=list(item.get("recommendations", [])),
                 note=item.get("note"),
                 illustrative=_marked(item),
+                responses=[
+                    Response(_date(r["date"]), r["text"]) for r in item.get("responses", [])
+                ],
             )
         )
     return round_
@@ -373,10 +393,15 @@ def build_round(data: dict[str, Any], reference: Reference) -> InspectionRound:
 def build_catalogue(
     producers: list[Producer], rounds: list[InspectionRound], reference: Reference, as_of: dt.date
 ) -> Catalogue:
-    """Link rounds to producers and sort everything deterministically."""
-    by_id = {p.id: p for p in producers}
+    """Link rounds to producers (an old ID in `aliases` still finds its record) and sort
+    everything deterministically."""
+    by_id = {p.id: p for p in producers} | {a: p for p in producers for a in p.aliases}
+    product_ids = {a: q.id for p in producers for q in p.products for a in q.aliases}
     rounds = sorted(rounds, key=lambda r: (r.date, r.id), reverse=True)
     for round_ in rounds:
         for entry in round_.entries:
-            by_id[entry.producer_id].inspections.append(entry)
+            producer = by_id[entry.producer_id]
+            entry.producer_id = producer.id
+            entry.product_ids = [product_ids.get(pid, pid) for pid in entry.product_ids]
+            producer.inspections.append(entry)
     return Catalogue(reference, as_of, sorted(producers, key=lambda p: p.id), rounds)

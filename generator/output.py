@@ -12,6 +12,7 @@ from generator.cache import DrawingCache
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import Loaded, load_catalogue
+from generator.redirects import redirect_pages
 from generator.render import site_pages
 from generator.search import INDEX_FILE, search_index
 from generator.settings import Settings
@@ -62,6 +63,7 @@ def generate(settings: Settings) -> Loaded:
         files.update(site_pages(loaded.catalogue, photos, site_url=settings.site_url))
         drawings = DrawingCache(settings.cache_dir / "drawings")
         files.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
+        files.update(redirect_pages(loaded.catalogue, settings.site_url))
         files[INDEX_FILE] = search_index(loaded.catalogue)
         write_tree(settings.generated_dir, files)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")

@@ -342,20 +342,34 @@ class Validator:
             else:
                 seen[key] = here
 
+        def claim_aliases(
+            doc: Document, path: tuple, record: dict, kind: str, kind_en: str
+        ) -> None:
+            aliases = record.get("aliases")
+            for k, alias in enumerate(aliases if isinstance(aliases, list) else []):
+                claim(doc, (*path, "aliases", k), kind, kind_en, alias)
+
         for doc in files.producers:
             claim(doc, ("id",), "chủ thể", "Producer", doc.data.get("id"))
+            claim_aliases(doc, (), doc.data, "chủ thể", "Producer")
             for i, product in _dicts(doc.data.get("products")):
                 claim(doc, ("products", i, "id"), "sản phẩm", "Product", product.get("id"))
+                claim_aliases(doc, ("products", i), product, "sản phẩm", "Product")
         for doc in files.inspections:
             claim(doc, ("id",), "đợt kiểm tra", "Inspection round", doc.data.get("id"))
         return problems
 
     def inspection_references(self, files: DataFiles) -> list[Problem]:
-        products: dict[str, list[str]] = {}
+        products: dict[str, list[str]] = {}  # producer ID or alias -> product IDs and aliases
         for doc in files.producers:
-            ident = doc.data.get("id")
-            if isinstance(ident, str):
-                products[ident] = [p.get("id") for _, p in _dicts(doc.data.get("products"))]
+            ident, aliases = doc.data.get("id"), doc.data.get("aliases")
+            known = []
+            for _, product in _dicts(doc.data.get("products")):
+                more = product.get("aliases")
+                known += [product.get("id"), *(more if isinstance(more, list) else [])]
+            for name in [ident, *(aliases if isinstance(aliases, list) else [])]:
+                if isinstance(name, str):
+                    products[name] = known
         problems = []
         for doc in files.inspections:
             for i, entry in _dicts(doc.data.get("entries")):

@@ -181,3 +181,15 @@ def test_content_security_policy_refuses_injected_scripts(browser: Browser, site
     assert any("Content Security Policy" in text for text in refused)
     expect(page.locator(".ocop-filter-count")).to_have_text("4 / 18 sản phẩm")  # own JS still runs
     page.close()
+
+
+def test_producer_page_prints_on_a4_with_its_qr_code(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}danh-muc/chu-the/ha-htx-che-tai-ho-sin/")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("img.ocop-qr").first).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF-")
+    page.close()

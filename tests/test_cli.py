@@ -39,8 +39,8 @@ def test_validate_reports_every_problem_and_fails(tmp_path: Path) -> None:
         "data/producers/cao-bang/htx-mau.yaml:12:1: "
         "Trường 'descripton' không có trong mẫu dữ liệu; "
         "có phải ý bạn là 'description'? [unknown-field]",
-        "    Cách sửa: Các trường được phép ở đây: id, name, kind, address, contacts, description, "
-        "photos, sources, illustrative, products.",
+        "    Cách sửa: Các trường được phép ở đây: id, aliases, name, kind, address, contacts, "
+        "description, photos, sources, illustrative, products.",
         "2 lỗi trong 4 tệp đã kiểm tra.",
     ]
     assert "Traceback" not in result.output

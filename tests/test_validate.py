@@ -30,6 +30,7 @@ CASES = {
     "score-band": (P, 19, "score-band"),
     "future-date": (P, 23, "future-date"),
     "duplicate-id": (P, 14, "duplicate-id"),
+    "duplicate-alias": (P, 4, "duplicate-id"),
     "file-name-mismatch": ("data/producers/cao-bang/htx-mau-cu.yaml", 1, "file-name-mismatch"),
     "folder-mismatch": (P, 6, "folder-mismatch"),
     "unknown-province": (P, 6, "unknown-province"),
