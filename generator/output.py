@@ -9,11 +9,14 @@ from pathlib import Path
 from generator import __version__
 from generator.assets import producer_assets
 from generator.cache import DrawingCache
+from generator.events import KIND_LABELS, catalogue_events, last_changes
+from generator.export import OPEN_DATA, open_data_files
+from generator.feed import FEED_FILE, atom_feed
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import Loaded, load_catalogue
 from generator.redirects import redirect_pages
-from generator.render import site_pages
+from generator.render import changes_page, open_data_page, site_pages
 from generator.search import INDEX_FILE, search_index
 from generator.settings import Settings
 
@@ -60,7 +63,20 @@ def generate(settings: Settings) -> Loaded:
     loaded = load_catalogue(settings)
     if loaded.catalogue is not None:
         photos, files = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
-        files.update(site_pages(loaded.catalogue, photos, site_url=settings.site_url))
+        events = catalogue_events(loaded.catalogue)
+        files.update(
+            site_pages(
+                loaded.catalogue,
+                photos,
+                site_url=settings.site_url,
+                lastmods=last_changes(loaded.catalogue, events),
+            )
+        )
+        files["cap-nhat.md"] = changes_page(events, KIND_LABELS)
+        files.update(open_data_files(loaded.catalogue, settings.site_url))
+        newest = events[0].date if events else None
+        files[f"{OPEN_DATA}/index.md"] = open_data_page(loaded.catalogue, newest)
+        files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
         drawings = DrawingCache(settings.cache_dir / "drawings")
         files.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
         files.update(redirect_pages(loaded.catalogue, settings.site_url))

@@ -15,8 +15,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import urls
+from generator.export import dictionary
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
+from generator.settings import GENERATED_FOLDER
 from generator.urls import PRODUCERS, ROUNDS, absolute, asset_path, producer_path, product_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -269,6 +271,7 @@ def producer_page(
     photos: dict[Path, WebPhoto] | None = None,
     *,
     site_url: str,
+    lastmod: dt.date | None = None,
 ) -> str:
     """The Markdown page of one producer (`photos`: the processed photos by source path)."""
     return _render(
@@ -284,6 +287,7 @@ def producer_page(
         ),
         page_url=lambda pid: absolute(site_url, producer_path(pid)),
         badge_snippets=lambda producer, product: badge_snippets(producer, product, site_url),
+        lastmod=lastmod,
     )
 
 
@@ -329,14 +333,37 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+def changes_page(events: list[Any], kinds: dict[str, str]) -> str:
+    """The "Cập nhật" page: events newest first, linked to their pages."""
+
+    def link(event: Any) -> Markup:
+        return Markup("../" + event.path.removeprefix(f"{GENERATED_FOLDER}/"))
+
+    newest = events[0].date if events else None
+    return _render("changes.md.j2", events=events, kinds=kinds, link=link, newest=newest)
+
+
+def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
+    """The open-data page with the data dictionary of both file kinds."""
+    dictionaries = [
+        ("Tệp chủ thể (data/producers/<tỉnh>/<mã>.yaml)", dictionary("producer")),
+        ("Tệp đợt kiểm tra (data/inspections/<mã>.yaml)", dictionary("inspection")),
+    ]
+    return _render(
+        "open_data.md.j2", as_of=catalogue.as_of, newest=newest, dictionaries=dictionaries
+    )
+
+
 def site_pages(
     catalogue: Catalogue,
     photos: dict[Path, WebPhoto] | None = None,
     *,
     site_url: str,
+    lastmods: dict[str, dt.date] | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page, keyed by its path inside the generated folder."""
-    context = {"c": catalogue, **_groupings(catalogue)}
+    newest = max((lastmods or {}).values(), default=None)
+    context = {"c": catalogue, "newest": newest, **_groupings(catalogue)}
     pages: dict[str, str | bytes] = {
         "index.md": _render("all.md.j2", **context),
         "sao.md": _render("by_stars.md.j2", **context),
@@ -347,7 +374,11 @@ def site_pages(
     }
     for producer in catalogue.producers:
         pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(
-            catalogue, producer, photos, site_url=site_url
+            catalogue,
+            producer,
+            photos,
+            site_url=site_url,
+            lastmod=(lastmods or {}).get(producer.id),
         )
     for round_ in catalogue.rounds:
         pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)

@@ -27,6 +27,11 @@ def product_path(producer_id: str, product_id: str) -> str:
     return f"{producer_path(producer_id)}#{product_id}"
 
 
+def round_path(round_id: str) -> str:
+    """An inspection round's page path from the site root."""
+    return f"{GENERATED_FOLDER}/{ROUNDS}/{round_id}/"
+
+
 def asset_path(producer_id: str, name: str, product_id: str | None = None) -> str:
     """Where a producer's (or a product's) QR code, badge or card lives, from the site root."""
     folder = producer_path(producer_id) + (f"{product_id}/" if product_id else "")
