@@ -111,6 +111,56 @@ def generate(settings: Settings) -> None:
 
 @cli.command()
 @common
+@click.option(
+    "--within",
+    default=90,
+    show_default=True,
+    metavar="NGÀY",
+    help="Liệt kê chứng nhận hết hạn trong số ngày này.",
+)
+@click.option(
+    "--months",
+    default=12,
+    show_default=True,
+    metavar="THÁNG",
+    help="Liệt kê chủ thể chưa được kiểm tra trong số tháng này.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="Dạng báo cáo (CSV mở được bằng Excel).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ghi vào tệp thay vì in ra màn hình.",
+)
+def report(settings: Settings, within: int, months: int, fmt: str, output: Path | None) -> None:
+    """Báo cáo: chứng nhận sắp hết hạn, đã hết hạn, chủ thể lâu chưa kiểm tra, kiến nghị quá hạn.
+
+    Ví dụ: ocop report --within 90 --format csv -o bao-cao.csv
+    """
+    from generator.reports import build_report, report_csv, report_text
+
+    loaded = load_catalogue(settings)
+    if loaded.catalogue is None:
+        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        sys.exit(1)
+    sections = build_report(loaded.catalogue, within, months)
+    data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
+    if output:
+        output.write_bytes(data)
+        click.echo(f"Đã ghi báo cáo vào {output}")
+    else:
+        click.echo(data.decode("utf-8-sig"), nl=False)
+
+
+@cli.command()
+@common
 @click.option("-v", "--verbose", is_flag=True, help="In cả thông tin của MkDocs.")
 def build(settings: Settings, verbose: bool) -> None:
     """Kiểm tra dữ liệu, tạo trang và dựng trang web vào site/.

@@ -16,7 +16,8 @@ from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import Loaded, load_catalogue
 from generator.redirects import redirect_pages
-from generator.render import changes_page, open_data_page, site_pages
+from generator.render import changes_page, open_data_page, report_page, site_pages
+from generator.reports import build_report
 from generator.search import INDEX_FILE, search_index
 from generator.settings import Settings
 
@@ -76,6 +77,7 @@ def generate(settings: Settings) -> Loaded:
         files.update(open_data_files(loaded.catalogue, settings.site_url))
         newest = events[0].date if events else None
         files[f"{OPEN_DATA}/index.md"] = open_data_page(loaded.catalogue, newest)
+        files["bao-cao.md"] = report_page(loaded.catalogue.as_of, build_report(loaded.catalogue))
         files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
         drawings = DrawingCache(settings.cache_dir / "drawings")
         files.update(producer_assets(loaded.catalogue, settings.site_url, drawings))

@@ -354,6 +354,11 @@ def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
     )
 
 
+def report_page(as_of: dt.date, sections: list[Any]) -> str:
+    """The staff report as a page of the site."""
+    return _render("report.md.j2", as_of=as_of, sections=sections)
+
+
 def site_pages(
     catalogue: Catalogue,
     photos: dict[Path, WebPhoto] | None = None,
