@@ -11,8 +11,10 @@ from typing import Any
 
 import click
 
+from generator import scaffold
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError
+from generator.scaffold import NewProduct
 from generator.settings import Settings, today
 
 
@@ -203,6 +205,160 @@ def serve(settings: Settings, dev_addr: str) -> None:
     if not loaded.report.ok and not (settings.generated_dir / "index.md").is_file():
         sys.exit(1)  # nothing to preview yet; with older pages, the preview keeps them
     serve_site(settings, dev_addr)
+
+
+def _product_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The required fields of a new product and its certification, asked for when missing."""
+    options = [
+        click.option("--product-name", prompt="Tên sản phẩm", help="Tên sản phẩm."),
+        click.option(
+            "--group",
+            prompt="Mã nhóm sản phẩm (vd thuc-pham, do-uong)",
+            help="Mã nhóm theo bộ tiêu chí.",
+        ),
+        click.option("--stars", type=click.IntRange(3, 5), prompt="Số sao (3-5)", help="Số sao."),
+        click.option(
+            "--criteria",
+            default="qd-148-2023",
+            show_default=True,
+            prompt="Bộ tiêu chí",
+            help="qd-148-2023 hoặc qd-1048-2019.",
+        ),
+        click.option("--decision-number", prompt="Số quyết định", help="Số quyết định công nhận."),
+        click.option(
+            "--decision-date",
+            callback=_date_option,
+            prompt="Ngày quyết định (NĂM-THÁNG-NGÀY)",
+            help="Ngày quyết định.",
+        ),
+        click.option("--issuer", prompt="Cơ quan công nhận", help="Cơ quan ban hành quyết định."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    return None if value is None else _as_of(ctx, param, value)
+
+
+def _new_product(kwargs: dict[str, Any]) -> NewProduct:
+    return NewProduct(
+        kwargs["product_name"],
+        kwargs["group"],
+        kwargs["stars"],
+        kwargs["criteria"],
+        kwargs["decision_number"],
+        kwargs["decision_date"],
+        kwargs["issuer"],
+    )
+
+
+def _created(settings: Settings, path: Path, verb: str = "Đã tạo") -> None:
+    """Say what was written and check the data again, so a wrong answer is caught at once."""
+    click.echo(f"{verb} {path.relative_to(settings.root)}")
+    loaded = load_catalogue(settings)
+    mine = [p for p in loaded.report if p.file == path.relative_to(settings.root).as_posix()]
+    for problem in mine:
+        click.echo(problem.format(settings.lang), err=True)
+    if mine:
+        click.echo("Sửa các lỗi trên trong tệp vừa tạo rồi chạy `ocop validate`.", err=True)
+        sys.exit(1)
+
+
+@cli.group()
+def new() -> None:
+    """Tạo bản ghi mới: chủ thể, sản phẩm, đợt kiểm tra (không bao giờ ghi đè tệp có sẵn).
+
+    Ví dụ: ocop new producer (các thông tin bắt buộc còn thiếu sẽ được hỏi lần lượt)
+    """
+
+
+@new.command("producer")
+@common
+@click.option("--name", prompt="Tên chủ thể", help="Tên chủ thể, ví dụ Hợp tác xã Chè Tài Hồ Sìn.")
+@click.option(
+    "--kind",
+    type=click.Choice(["htx", "doanh-nghiep", "ho-kinh-doanh", "to-hop-tac"]),
+    prompt="Loại hình",
+    help="Loại hình chủ thể.",
+)
+@click.option("--province", prompt="Mã tỉnh (vd cao-bang)", help="Mã tỉnh hiện hành.")
+@click.option("--address", prompt="Địa chỉ (như văn bản ghi)", help="Địa chỉ theo văn bản nguồn.")
+@click.option("--commune", default=None, help="Mã xã/phường hiện hành (không bắt buộc).")
+@_product_options
+def new_producer(
+    settings: Settings,
+    name: str,
+    kind: str,
+    province: str,
+    address: str,
+    commune: str | None,
+    **product: Any,
+) -> None:
+    """Tạo tệp chủ thể mới với một sản phẩm; mã được tạo từ tên.
+
+    Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx --province cao-bang
+    """
+    try:
+        path = scaffold.new_producer(
+            settings, name, kind, province, address, commune, _new_product(product)
+        )
+    except OcopError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    _created(settings, path)
+
+
+@new.command("product")
+@common
+@click.option("--producer", prompt="Mã chủ thể", help="Mã của chủ thể có sản phẩm.")
+@_product_options
+def new_product(settings: Settings, producer: str, **product: Any) -> None:
+    """Thêm một sản phẩm vào cuối danh sách sản phẩm của một chủ thể.
+
+    Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
+    """
+    try:
+        path, product_id = scaffold.new_product(settings, producer, _new_product(product))
+    except OcopError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Mã sản phẩm mới: {product_id}")
+    _created(settings, path, "Đã thêm sản phẩm vào")
+
+
+@new.command("inspection")
+@common
+@click.option(
+    "--date",
+    "held",
+    callback=_date_option,
+    prompt="Ngày kiểm tra (NĂM-THÁNG-NGÀY)",
+    help="Ngày kiểm tra.",
+)
+@click.option("--body", prompt="Cơ quan kiểm tra", help="Cơ quan kiểm tra.")
+@click.option("--area", prompt="Địa bàn (như văn bản ghi)", help="Địa bàn kiểm tra.")
+@click.option("--province", prompt="Mã tỉnh", help="Mã tỉnh hiện hành.")
+@click.option(
+    "--producers",
+    prompt="Mã các chủ thể được kiểm tra (cách nhau bởi dấu phẩy)",
+    help="Mã các chủ thể, cách nhau bởi dấu phẩy.",
+)
+def new_inspection(
+    settings: Settings, held: dt.date, body: str, area: str, province: str, producers: str
+) -> None:
+    """Tạo tệp đợt kiểm tra mới với một mục cho mỗi chủ thể.
+
+    Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang
+    """
+    ids = [p.strip() for p in producers.split(",") if p.strip()]
+    try:
+        path = scaffold.new_inspection(settings, held, body, area, province, ids)
+    except OcopError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    _created(settings, path)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,14 +11,21 @@ from tests.conftest import REPO
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+COMMANDS = sorted(
+    [name] + [f"{name} {sub}" for sub in getattr(command, "commands", {})]
+    for name, command in cli.commands.items()
+)
+COMMANDS = sorted(name for group in COMMANDS for name in group)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
 def test_command_has_help_and_example(name: str) -> None:
-    result = CliRunner().invoke(cli, [name, "--help"])
+    result = CliRunner().invoke(cli, [*name.split(), "--help"])
     assert result.exit_code == 0
     assert "Ví dụ: ocop" in result.output
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", COMMANDS)
 def test_command_is_documented_in_readme(name: str) -> None:
     assert f"ocop {name}" in README
 
