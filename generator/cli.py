@@ -13,7 +13,7 @@ import click
 
 from generator import scaffold
 from generator.pipeline import Loaded, load_catalogue
-from generator.problems import OcopError
+from generator.problems import OcopError, Report
 from generator.scaffold import NewProduct
 from generator.settings import Settings, today
 
@@ -359,6 +359,59 @@ def new_inspection(
         click.echo(str(error), err=True)
         sys.exit(1)
     _created(settings, path)
+
+
+@cli.command("import")
+@common
+@click.argument("spreadsheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Tệp YAML `Tên cột: trường` cho các cột có tên khác thường lệ.",
+)
+@click.option("--province", help="Mã tỉnh cho mọi dòng khi bảng không có cột Tỉnh.")
+@click.option("--issuer", help="Cơ quan công nhận khi bảng không có cột này.")
+@click.option("--dry-run", is_flag=True, help="Chỉ cho xem sẽ thay đổi gì, không ghi.")
+def import_(
+    settings: Settings,
+    spreadsheet: Path,
+    mapping: Path | None,
+    province: str | None,
+    issuer: str | None,
+    dry_run: bool,
+) -> None:
+    """Nhập danh sách sản phẩm OCOP từ bảng tính .xlsx hoặc .csv; nhập lại chỉ cập nhật.
+
+    Ví dụ: ocop import danh-sach-ocop-2025.xlsx --province cao-bang --dry-run
+    """
+    from generator.importer import plan_import, read_mapping, write_plan
+    from generator.reference import load_reference
+
+    reference, problems = load_reference(settings.reference_dir, settings.root)
+    if reference is None:
+        click.echo(Report(problems).format_text(settings.lang), err=True)
+        sys.exit(1)
+    defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
+    try:
+        plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
+    except OcopError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    for change in plan.changes:
+        click.echo(change)
+    if plan.problems:
+        click.echo(Report(plan.problems).format_text(settings.lang), err=True)
+        click.echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
+        sys.exit(1)
+    if dry_run:
+        click.echo(f"Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
+        return
+    for path in write_plan(plan):
+        click.echo(f"Đã ghi {path.relative_to(settings.root)}")
+    loaded = load_catalogue(settings)
+    if not loaded.report.ok:
+        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> None:

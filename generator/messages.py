@@ -90,6 +90,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Compare with the structure in the README (Reference data) and fix it.",
         ),
     },
+    "import-row": {
+        "vi": ("Dòng {row}, cột {column}: {detail}", "Sửa ô này trong bảng tính rồi nhập lại."),
+        "en": (
+            "Row {row}, column {column}: {detail}",
+            "Fix this cell in the spreadsheet and import again.",
+        ),
+    },
     "misplaced-file": {
         "vi": (
             "Tệp nằm sai chỗ: {detail}",

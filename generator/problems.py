@@ -67,7 +67,9 @@ class Report:
         return not self.problems
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems), key=Problem.sort_key)
+        """Problems by position; the same problem reported twice is listed once."""
+        unique = {(p.sort_key(), p.path, p.message()): p for p in self.problems}
+        return sorted(unique.values(), key=Problem.sort_key)
 
     def format_text(self, lang: str = "vi", checked: int | None = None) -> str:
         lines = [p.format(lang) for p in self.sorted()]
