@@ -30,6 +30,13 @@ def _bin(name: str) -> str:
     return str(VENV / "bin" / name)
 
 
+def _pip_install(*args: str) -> None:
+    subprocess.run(
+        [_bin("python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+        check=True,
+    )
+
+
 def _install_stamp() -> str:
     digest = hashlib.sha256()
     for path in (ROOT / "pyproject.toml", LOCK):
@@ -47,21 +54,7 @@ def ensure_venv() -> None:
         print("Tạo môi trường ảo .venv …", flush=True)
         venv.create(VENV, with_pip=True)
     print("Cài đặt các gói đã ghim phiên bản …", flush=True)
-    subprocess.run(
-        [
-            _bin("python"),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-c",
-            str(LOCK),
-            "-e",
-            f"{ROOT}[test]",
-        ],
-        check=True,
-    )
+    _pip_install("-c", str(LOCK), "-e", f"{ROOT}[test]")
     marker.write_text(stamp)
 
 
@@ -97,18 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [_bin("python"), "-m", "pytest", *rest]
     elif task == "audit":
         # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.
-        subprocess.run(
-            [
-                _bin("python"),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                PIP_AUDIT,
-            ],
-            check=True,
-        )
+        _pip_install(PIP_AUDIT)
         command = [_bin("pip-audit"), "--strict", "-r", str(LOCK), *rest]
     else:
         command = [_bin("ocop"), task, *rest]

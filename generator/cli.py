@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -175,11 +176,8 @@ def build(settings: Settings, verbose: bool) -> None:
     if not loaded.report.ok:
         click.echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
         sys.exit(1)
-    try:
+    with _stop_on_error():
         site = build_site(settings, verbose=verbose)
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
     catalogue = loaded.catalogue
     assert catalogue is not None
     click.echo(
@@ -254,6 +252,16 @@ def _new_product(kwargs: dict[str, Any]) -> NewProduct:
     )
 
 
+@contextlib.contextmanager
+def _stop_on_error() -> Iterator[None]:
+    """Turn an error that must stop the run into its message and exit code 1 (no traceback)."""
+    try:
+        yield
+    except OcopError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+
+
 def _created(settings: Settings, path: Path, verb: str = "Đã tạo") -> None:
     """Say what was written and check the data again, so a wrong answer is caught at once."""
     click.echo(f"{verb} {path.relative_to(settings.root)}")
@@ -300,13 +308,10 @@ def new_producer(
 
     Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx --province cao-bang
     """
-    try:
+    with _stop_on_error():
         path = scaffold.new_producer(
             settings, name, kind, province, address, commune, _new_product(product)
         )
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
     _created(settings, path)
 
 
@@ -319,11 +324,8 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
 
     Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
     """
-    try:
+    with _stop_on_error():
         path, product_id = scaffold.new_product(settings, producer, _new_product(product))
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
     click.echo(f"Mã sản phẩm mới: {product_id}")
     _created(settings, path, "Đã thêm sản phẩm vào")
 
@@ -353,11 +355,8 @@ def new_inspection(
     Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang
     """
     ids = [p.strip() for p in producers.split(",") if p.strip()]
-    try:
+    with _stop_on_error():
         path = scaffold.new_inspection(settings, held, body, area, province, ids)
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
     _created(settings, path)
 
 
@@ -392,11 +391,8 @@ def import_(
         click.echo(Report(problems).format_text(settings.lang), err=True)
         sys.exit(1)
     defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
-    try:
+    with _stop_on_error():
         plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
     for change in plan.changes:
         click.echo(change)
     if plan.problems:
