@@ -410,6 +410,32 @@ def import_(
         sys.exit(1)
 
 
+@cli.command("demo-data")
+@common
+@click.option(
+    "--producers", type=click.IntRange(1), default=1000, show_default=True, help="Số chủ thể."
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Hạt giống ngẫu nhiên.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Thư mục dự án sẽ nhận data/ tổng hợp (data/ cũ ở đó bị thay).",
+)
+def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
+    """Tạo danh mục tổng hợp, tất định và hợp lệ, cỡ cả nước, để đo đạc (không phải dữ liệu thật).
+
+    Ví dụ: ocop demo-data --producers 10000 --seed 1 --out /tmp/ocop-10k
+    """
+    from generator.demo import write_demo
+
+    counts = write_demo(out, producers, seed, settings.as_of)
+    click.echo(
+        f"Đã tạo {counts['producers']} chủ thể, {counts['products']} sản phẩm, "
+        f"{counts['rounds']} đợt kiểm tra trong {out / 'data'}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `ocop` console command."""
     cli.main(args=argv, prog_name="ocop")
