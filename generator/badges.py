@@ -77,5 +77,5 @@ def badge_png(product: Product, scale: int = 2) -> bytes:
     )
     draw.text((116 * scale, 50 * scale), second, font=font(14 * scale), fill=colour, anchor="ls")
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", compress_level=6)
     return out.getvalue()

@@ -67,7 +67,7 @@ def _text_block(
 
 def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)  # no metadata is written
+    image.save(out, "PNG", compress_level=6)  # no metadata is written
     return out.getvalue()
 
 

@@ -1,0 +1,120 @@
+"""The national catalogue against the engine's floor, in one table.
+
+Usage: .venv/bin/python -m bench.scale --producers 1000 [10000 ...]
+
+For each N: synthetic data (`ocop demo-data`), then the time to validate, to generate the Markdown
+and drawn files (cold, then again with the caches warm), to build the site; peak memory; number of
+files, size and mean page size of the site; the search payload; and, in the same run, a plain
+MkDocs build of N minimal pages with the same theme kept out of the navigation: the engine's floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.demo import write_demo
+from generator.engine import build_site
+from generator.output import generate
+from generator.pipeline import load_catalogue
+from generator.search import INDEX_FILE
+from generator.settings import GENERATED_FOLDER, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 24)
+
+
+def project(target: Path) -> Path:
+    for name in ("content", "theme_overrides", "generator"):
+        shutil.copytree(
+            ROOT / name,
+            target / name,
+            ignore=shutil.ignore_patterns(GENERATED_FOLDER, "__pycache__"),
+        )
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def clock(step) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
+
+
+def floor(target: Path, pages: int) -> float:
+    """A plain MkDocs + Material build of `pages` short pages outside the navigation."""
+    docs = target / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    for n in range(pages):
+        (docs / "p" / f"{n}.md").write_text(
+            f"# Sản phẩm {n}\n\nHợp tác xã số {n}, 4 sao, còn hiệu lực.\n", encoding="utf-8"
+        )
+    (target / "mkdocs.yml").write_text(
+        "site_name: Floor\nsite_url: https://example.vn/\ntheme:\n  name: material\n"
+        "  language: vi\n  font: false\nplugins: []\nnav:\n  - index.md\n"
+        "validation:\n  omitted_files: ignore\n",
+        encoding="utf-8",
+    )
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(target / "mkdocs.yml"), site_dir=str(target / "site"))
+    return clock(lambda: build(config))
+
+
+def measure(producers: int) -> dict[str, str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = project(Path(tmp) / "site-project")
+        counts = write_demo(root, producers, 1, AS_OF)
+        settings = Settings(root=root, as_of=AS_OF)
+        validate = clock(lambda: load_catalogue(settings))
+        cold = clock(lambda: generate(settings))
+        warm = clock(lambda: generate(settings))
+        build = clock(lambda: build_site(settings))
+        site = root / "site"
+        files = [p for p in site.rglob("*") if p.is_file()]
+        pages = [p for p in files if p.suffix == ".html"]
+        index = (site / GENERATED_FOLDER / INDEX_FILE).read_bytes()
+        site_bytes = sum(p.stat().st_size for p in files)
+        mean_page = sum(p.stat().st_size for p in pages) / len(pages) / 1024
+        engine_floor = floor(Path(tmp) / "floor", counts["producers"] + counts["rounds"])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "producers": f"{counts['producers']}",
+        "products": f"{counts['products']}",
+        "validate (s)": f"{validate:.1f}",
+        "generate, cold (s)": f"{cold:.1f}",
+        "generate, cached (s)": f"{warm:.1f}",
+        "build (s)": f"{build:.1f}",
+        "total, cold (s)": f"{validate + cold + build:.1f}",
+        "engine floor (s)": f"{engine_floor:.1f}",
+        "build / floor": f"{build / engine_floor:.2f}",
+        "peak memory (MB)": f"{peak:.0f}",
+        "site files": f"{len(files)}",
+        "site size (MB)": f"{site_bytes / 1e6:.1f}",
+        "mean page (KB)": f"{mean_page:.1f}",
+        "search index raw (KB)": f"{len(index) / 1024:.0f}",
+        "search index gzip (KB)": f"{len(gzip.compress(index)) / 1024:.0f}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--producers", type=int, nargs="+", default=[1000])
+    args = parser.parse_args(argv)
+    columns = [measure(n) for n in args.producers]
+    for key in columns[0]:
+        print(f"{key:<24}" + "".join(f"{column[key]:>12}" for column in columns))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
