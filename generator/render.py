@@ -202,7 +202,6 @@ def environment() -> Environment:
         tel=tel,
         link=link,
         osm=osm,
-        text=escape_text,
     )
     env.globals.update(mark=mark, picture=picture, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
     return env
