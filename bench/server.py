@@ -6,6 +6,7 @@ import functools
 import gzip
 import http.server
 import threading
+from io import BytesIO
 from pathlib import Path
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
@@ -35,8 +36,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "public, max-age=3600")
         self.end_headers()
-        from io import BytesIO
-
         return BytesIO(body)
 
 

@@ -8,11 +8,10 @@ from urllib.parse import urlsplit
 
 from generator.badges import badge_lines, badge_png, badge_svg
 from generator.cache import DrawingCache
-from generator.cards import flyer_pdf, share_card
+from generator.cards import card_subject, flyer_pdf, share_card
 from generator.model import Catalogue, Producer, Product
 from generator.photos import photo_key
 from generator.qr import qr_png, qr_svg
-from generator.settings import GENERATED_FOLDER
 from generator.urls import (
     BADGE_PNG,
     BADGE_SVG,
@@ -22,18 +21,14 @@ from generator.urls import (
     QR_SVG,
     absolute,
     asset_path,
+    inside_generated,
     producer_path,
     product_path,
 )
 
 
-def _inside_generated(path: str) -> str:
-    return path.removeprefix(f"{GENERATED_FOLDER}/")
-
-
 def _card_inputs(producer: Producer, product: Product | None) -> str:
-    shown = product or max(producer.products, key=lambda p: (p.stars, p.name))
-    photos = [p.path for p in (product.photos if product else producer.photos) or shown.photos]
+    shown, photos = card_subject(producer, product)
     cert = shown.current
     return json.dumps(
         [
@@ -45,7 +40,7 @@ def _card_inputs(producer: Producer, product: Product | None) -> str:
             cert.status.value,
             str(cert.expires),
             str(cert.revoked_date),
-            [photo_key(p.read_bytes()) for p in photos[:1]],
+            [photo_key(p.path.read_bytes()) for p in photos[:1]],
         ],
         ensure_ascii=False,
     )
@@ -91,8 +86,8 @@ def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) ->
     files: dict[str, bytes] = {}
     for producer in catalogue.producers:
         for name, data in _producer_files(producer, site_url, cache).items():
-            files[_inside_generated(asset_path(producer.id, name))] = data
+            files[inside_generated(asset_path(producer.id, name))] = data
         for product in producer.products:
             for name, data in _product_files(producer, product, site_url, cache).items():
-                files[_inside_generated(asset_path(producer.id, name, product.id))] = data
+                files[inside_generated(asset_path(producer.id, name, product.id))] = data
     return files

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from generator.badges import STATUS_COLOURS
 from generator.fonts import font
-from generator.model import Producer, Product
+from generator.model import Photo, Producer, Product
 from generator.render import status_text
 
 CARD = (1200, 630)
@@ -71,10 +71,16 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def share_card(producer: Producer, product: Product | None, domain: str) -> bytes:
-    """The Open Graph image of a product (or, without one, of the producer's best product)."""
+def card_subject(producer: Producer, product: Product | None) -> tuple[Product, list[Photo]]:
+    """What a share card shows: the product (or the producer's best one) and the photos to use."""
     shown = product or max(producer.products, key=lambda p: (p.stars, p.name))
     photos = (product.photos if product else producer.photos) or shown.photos or producer.photos
+    return shown, photos
+
+
+def share_card(producer: Producer, product: Product | None, domain: str) -> bytes:
+    """The Open Graph image of a product (or, without one, of the producer's best product)."""
+    shown, photos = card_subject(producer, product)
     image = Image.new("RGB", CARD, "#ffffff")
     image.paste(_photo_panel(photos[0].path if photos else None, (480, 630), shown.stars), (0, 0))
     draw = ImageDraw.Draw(image)

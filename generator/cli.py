@@ -15,6 +15,7 @@ import click
 from generator import scaffold
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError, Report
+from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.scaffold import NewProduct
 from generator.settings import Settings, today
 
@@ -116,14 +117,14 @@ def generate(settings: Settings) -> None:
 @common
 @click.option(
     "--within",
-    default=90,
+    default=EXPIRING_DAYS,
     show_default=True,
     metavar="NGÀY",
     help="Liệt kê chứng nhận hết hạn trong số ngày này.",
 )
 @click.option(
     "--months",
-    default=12,
+    default=NOT_INSPECTED_MONTHS,
     show_default=True,
     metavar="THÁNG",
     help="Liệt kê chủ thể chưa được kiểm tra trong số tháng này.",

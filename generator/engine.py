@@ -76,8 +76,7 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     try:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
-            mkdocs_build(config)
-        apply_to_site(staging)  # also done by the hook; kept here for engines without hooks
+            mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None

@@ -67,6 +67,14 @@ KINDS = {
 }
 
 
+def round_trip_yaml() -> YAML:
+    """A YAML reader and writer that keeps comments and key order, in the house layout."""
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
 class SpreadsheetError(OcopError):
     """The spreadsheet cannot be read at all (wrong format, no heading row)."""
 
@@ -163,9 +171,7 @@ class Importer:
         self.reference = reference
         self.source = source
         self.defaults = defaults
-        self.yaml = YAML()
-        self.yaml.indent(mapping=2, sequence=4, offset=2)
-        self.yaml.width = 4096
+        self.yaml = round_trip_yaml()
 
     def problem(self, row: Row, column: str, message: str) -> Problem:
         return Problem(
@@ -355,9 +361,7 @@ def plan_import(
 
 def write_plan(plan: Plan) -> list[Path]:
     """Write every changed file (comments and order of existing files are kept)."""
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
+    yaml = round_trip_yaml()
     written = []
     for path, data in sorted(plan.files.items()):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ from generator import urls
 from generator.export import dictionary
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
-from generator.settings import GENERATED_FOLDER
 from generator.urls import PRODUCERS, ROUNDS, absolute, asset_path, producer_path, product_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -336,7 +335,7 @@ def changes_page(events: list[Any], kinds: dict[str, str]) -> str:
     """The "Cập nhật" page: events newest first, linked to their pages."""
 
     def link(event: Any) -> Markup:
-        return Markup("../" + event.path.removeprefix(f"{GENERATED_FOLDER}/"))
+        return Markup("../" + urls.inside_generated(event.path))
 
     newest = events[0].date if events else None
     return _render("changes.md.j2", events=events, kinds=kinds, link=link, newest=newest)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from generator.model import Catalogue, Status, add_months
 from generator.render import vndate
+from generator.settings import EXPIRING_DAYS
 
-EXPIRING_DAYS = 90
 NOT_INSPECTED_MONTHS = 12
 
 

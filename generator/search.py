@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.model import Catalogue, InspectionRound, Producer, Product
 from generator.render import vndate
-from generator.urls import PRODUCERS, ROUNDS
+from generator.urls import inside_generated, producer_path, product_path, round_path
 
 INDEX_FILE = "search-index.json"
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -41,7 +41,7 @@ def _product(producer: Producer, product: Product) -> list[Any]:
         "p",
         product.name,
         f"{producer.name} · {product.group_name} · {producer.province.name}",
-        f"{PRODUCERS}/{producer.id}/#{product.id}",
+        inside_generated(product_path(producer.id, product.id)),
         product.stars,
         words(product.name),
         words(
@@ -55,7 +55,7 @@ def _producer(producer: Producer) -> list[Any]:
         "c",
         producer.name,
         f"{producer.kind_label} · {producer.province.name}",
-        f"{PRODUCERS}/{producer.id}/",
+        inside_generated(producer_path(producer.id)),
         producer.best_stars,
         words(producer.name),
         words(
@@ -77,7 +77,7 @@ def _round(round_: InspectionRound) -> list[Any]:
         "r",
         round_.title,
         f"Kiểm tra ngày {vndate(round_.date)} · {round_.body}",
-        f"{ROUNDS}/{round_.id}/",
+        inside_generated(round_path(round_.id)),
         0,
         words(round_.title),
         words(*texts),

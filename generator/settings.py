@@ -11,6 +11,7 @@ import yaml
 
 GENERATED_FOLDER = "danh-muc"
 AS_OF_ENV = "OCOP_AS_OF"
+EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
 
 
 def today() -> dt.date:
@@ -26,7 +27,7 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     as_of: dt.date = field(default_factory=today)
     lang: str = "vi"
-    expiring_days: int = 90
+    expiring_days: int = EXPIRING_DAYS
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root).resolve())

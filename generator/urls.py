@@ -38,6 +38,11 @@ def asset_path(producer_id: str, name: str, product_id: str | None = None) -> st
     return folder + name
 
 
+def inside_generated(path: str) -> str:
+    """A path from the site root, as a path inside the generated folder."""
+    return path.removeprefix(f"{GENERATED_FOLDER}/")
+
+
 def absolute(site_url: str, path: str) -> str:
     """An absolute URL of a path from the site root."""
     return site_url.rstrip("/") + "/" + path
