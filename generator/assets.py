@@ -4,10 +4,12 @@ drawn through the cache so unchanged ones are not drawn again."""
 from __future__ import annotations
 
 import json
+from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.badges import badge_lines, badge_png, badge_svg
-from generator.cache import DrawingCache
+from generator.cache import Drawing, DrawingCache
 from generator.cards import card_subject, flyer_pdf, share_card
 from generator.model import Catalogue, Producer, Product
 from generator.photos import photo_key
@@ -46,48 +48,51 @@ def _card_inputs(producer: Producer, product: Product | None) -> str:
     )
 
 
-def _producer_files(producer: Producer, site_url: str, cache: DrawingCache) -> dict[str, bytes]:
+def _target(producer_id: str, product_id: str | None, name: str) -> str:
+    return inside_generated(asset_path(producer_id, name, product_id))
+
+
+def _producer_drawings(producer: Producer, site_url: str) -> list[Drawing]:
     url = absolute(site_url, producer_path(producer.id))
     domain = urlsplit(site_url).netloc
-    return {
-        QR_SVG: cache.get("qr-svg", url, lambda: qr_svg(url)),
-        QR_PNG: cache.get("qr-png", url, lambda: qr_png(url)),
-        CARD: cache.get(
+    at = partial(_target, producer.id, None)
+    return [
+        Drawing(at(QR_SVG), "qr-svg", url, partial(qr_svg, url)),
+        Drawing(at(QR_PNG), "qr-png", url, partial(qr_png, url)),
+        Drawing(
+            at(CARD),
             "card",
             _card_inputs(producer, None) + domain,
-            lambda: share_card(producer, None, domain),
+            partial(share_card, producer, None, domain),
         ),
-    }
+    ]
 
 
-def _product_files(
-    producer: Producer, product: Product, site_url: str, cache: DrawingCache
-) -> dict[str, bytes]:
+def _product_drawings(producer: Producer, product: Product, site_url: str) -> list[Drawing]:
     url = absolute(site_url, product_path(producer.id, product.id))
     domain = urlsplit(site_url).netloc
-    code = cache.get("qr-png", url, lambda: qr_png(url))
+    at = partial(_target, producer.id, product.id)
     badge = json.dumps(
         [product.name, *badge_lines(product.current), product.current.status.value],
         ensure_ascii=False,
     )
     card = _card_inputs(producer, product)
-    return {
-        QR_SVG: cache.get("qr-svg", url, lambda: qr_svg(url)),
-        QR_PNG: code,
-        BADGE_SVG: cache.get("badge-svg", badge, lambda: badge_svg(product)),
-        BADGE_PNG: cache.get("badge-png", badge, lambda: badge_png(product)),
-        CARD: cache.get("card", card + domain, lambda: share_card(producer, product, domain)),
-        FLYER: cache.get("flyer", card + url, lambda: flyer_pdf(producer, product, code, url)),
-    }
+    return [
+        Drawing(at(QR_SVG), "qr-svg", url, partial(qr_svg, url)),
+        Drawing(at(QR_PNG), "qr-png", url, partial(qr_png, url)),
+        Drawing(at(BADGE_SVG), "badge-svg", badge, partial(badge_svg, product)),
+        Drawing(at(BADGE_PNG), "badge-png", badge, partial(badge_png, product)),
+        Drawing(at(CARD), "card", card + domain, partial(share_card, producer, product, domain)),
+        Drawing(at(FLYER), "flyer", card + url, partial(flyer_pdf, producer, product, url)),
+    ]
 
 
-def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, bytes]:
-    """Every promotional file of every producer, keyed by path inside the generated folder."""
-    files: dict[str, bytes] = {}
+def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, Path]:
+    """Every promotional file of every producer: its path inside the generated folder and the
+    cached file that holds it."""
+    drawings: list[Drawing] = []
     for producer in catalogue.producers:
-        for name, data in _producer_files(producer, site_url, cache).items():
-            files[inside_generated(asset_path(producer.id, name))] = data
+        drawings += _producer_drawings(producer, site_url)
         for product in producer.products:
-            for name, data in _product_files(producer, product, site_url, cache).items():
-                files[inside_generated(asset_path(producer.id, name, product.id))] = data
-    return files
+            drawings += _product_drawings(producer, product, site_url)
+    return cache.draw_all(drawings)

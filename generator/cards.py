@@ -4,7 +4,6 @@ producer or a product, and a one-page A5 flyer per product for shop shelves."""
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -12,6 +11,8 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from generator.badges import STATUS_COLOURS
 from generator.fonts import font
 from generator.model import Photo, Producer, Product
+from generator.pdf import image_pdf
+from generator.qr import qr_image
 from generator.render import status_text
 
 CARD = (1200, 630)
@@ -65,9 +66,13 @@ def _text_block(
     return y
 
 
-def _png(image: Image.Image) -> bytes:
+def _png(image: Image.Image, flat: bool) -> bytes:
+    """PNG bytes (no metadata is written); a card of flat colours becomes a palette image,
+    a third of the size, while one with a photo keeps every colour."""
+    if flat:
+        image = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=6)  # no metadata is written
+    image.save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 
@@ -117,10 +122,10 @@ def share_card(producer: Producer, product: Product | None, domain: str) -> byte
         ],
     )
     draw.text((x, CARD[1] - 50), domain, font=font(26), fill=GREY, anchor="ls")
-    return _png(image)
+    return _png(image, flat=not photos)
 
 
-def flyer_pdf(producer: Producer, product: Product, qr_png: bytes, url: str) -> bytes:
+def flyer_pdf(producer: Producer, product: Product, url: str) -> bytes:
     """A one-page A5 flyer for a shop shelf: name, stars, producer, validity and the QR code."""
     page = Image.new("RGB", A5_150DPI, "#ffffff")
     draw = ImageDraw.Draw(page)
@@ -143,14 +148,10 @@ def flyer_pdf(producer: Producer, product: Product, qr_png: bytes, url: str) -> 
             (status_text(cert, reason=False), font(30, "bold"), STATUS_COLOURS[cert.status][1], 2),
         ],
     )
-    with Image.open(io.BytesIO(qr_png)) as code:
-        side = min(460, A5_150DPI[1] - y - 110)
-        page.paste(
-            code.convert("RGB").resize((side, side), Image.Resampling.NEAREST),
-            ((A5_150DPI[0] - side) // 2, y + 10),
-        )
-    draw.text((A5_150DPI[0] // 2, A5_150DPI[1] - 60), url, font=font(22), fill=GREY, anchor="ms")
-    out = io.BytesIO()
-    fixed = time.gmtime(946684800)  # 2000-01-01: reproducible bytes, no build time inside
-    page.save(out, "PDF", resolution=150, creationDate=fixed, modDate=fixed, producer="OCOP")
-    return out.getvalue()
+    code = qr_image(url, min(540, A5_150DPI[1] - y - 130), at_most=True)
+    page.paste(code, ((A5_150DPI[0] - code.width) // 2, y + 10))
+    size = 22  # the address in full, smaller when long, never cut at the page's edge
+    while size > 12 and font(size).getlength(url) > width:
+        size -= 1
+    draw.text((A5_150DPI[0] // 2, A5_150DPI[1] - 60), url, font=font(size), fill=GREY, anchor="ms")
+    return image_pdf(page, dpi=150, title=product.name)

@@ -19,11 +19,12 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.structure.files import File, Files
 
 from generator.csp import apply_to_site
-from generator.output import ensure_generated
+from generator.output import ensure_generated, link_or_copy, published_files
 from generator.problems import OcopError
-from generator.settings import AS_OF_ENV, Settings
+from generator.settings import AS_OF_ENV, GENERATED_FOLDER, Settings
 
 log = logging.getLogger("mkdocs.ocop")
 _serving = False
@@ -124,6 +125,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
         "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`)."
     )
+
+
+class _CachedFile(File):
+    """A drawn file or photo from the cache, published as a hard link instead of a copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the drawn files and photos, so links to them are checked and they are published."""
+    settings = Settings(root=Path(config.config_file_path).parent)
+    for rel, cached in published_files(settings).items():
+        src_uri = f"{GENERATED_FOLDER}/{rel}"
+        files.append(_CachedFile.generated(config, src_uri, abs_src_path=str(cached)))
+    return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,9 +1,12 @@
-"""Write the generated pages into content/danh-muc/, touching only what changed."""
+"""Write the generated pages into content/danh-muc/, touching only what changed; the drawn files
+and photos stay in the cache and a manifest says where each is published."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 from pathlib import Path
 
 from generator import __version__
@@ -22,6 +25,9 @@ from generator.search import INDEX_FILE, search_index
 from generator.settings import Settings
 
 STAMP = ".inputs"
+# Which cached file each published binary file is: path inside the generated folder -> path
+# inside the cache folder. Not a page of its own (exclude_docs: danh-muc/_*).
+FILES_MANIFEST = "_files.json"
 PACKAGE = Path(__file__).parent  # code, templates and schemas
 
 
@@ -63,7 +69,8 @@ def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
     loaded = load_catalogue(settings)
     if loaded.catalogue is not None:
-        photos, files = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
+        photos, published = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
+        files: dict[str, str | bytes] = {}
         events = catalogue_events(loaded.catalogue)
         files.update(
             site_pages(
@@ -80,7 +87,15 @@ def generate(settings: Settings) -> Loaded:
         files["bao-cao.md"] = report_page(loaded.catalogue.as_of, build_report(loaded.catalogue))
         files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
         drawings = DrawingCache(settings.cache_dir / "drawings")
-        files.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
+        published.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
+        files[FILES_MANIFEST] = json.dumps(
+            {
+                rel: path.relative_to(settings.cache_dir).as_posix()
+                for rel, path in published.items()
+            },
+            indent=0,
+            sort_keys=True,
+        )
         files.update(redirect_pages(loaded.catalogue, settings.site_url))
         files[INDEX_FILE] = search_index(loaded.catalogue)
         write_tree(settings.generated_dir, files)
@@ -90,10 +105,10 @@ def generate(settings: Settings) -> Loaded:
 
 def web_photos(
     catalogue: Catalogue, cache: PhotoCache
-) -> tuple[dict[Path, WebPhoto], dict[str, str | bytes]]:
-    """Every photo of the catalogue, processed (or taken from the cache), and its files."""
+) -> tuple[dict[Path, WebPhoto], dict[str, Path]]:
+    """Every photo of the catalogue, processed (or taken from the cache), and its cached files."""
     photos: dict[Path, WebPhoto] = {}
-    files: dict[str, str | bytes] = {}
+    files: dict[str, Path] = {}
     records = [
         *catalogue.producers,
         *(p for producer in catalogue.producers for p in producer.products),
@@ -106,10 +121,37 @@ def web_photos(
     return photos, files
 
 
+def published_files(settings: Settings) -> dict[str, Path]:
+    """The drawn files and photos to publish: path inside the generated folder -> cached file."""
+    manifest = settings.generated_dir / FILES_MANIFEST
+    if not manifest.is_file():
+        return {}
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    return {rel: settings.cache_dir / cached for rel, cached in listed.items()}
+
+
 def is_current(settings: Settings) -> bool:
-    """True when the generated pages were made from exactly the current inputs."""
+    """True when the generated pages were made from exactly the current inputs and every
+    file they publish is still in the cache."""
     stamp = settings.generated_dir / STAMP
-    return stamp.is_file() and stamp.read_text().strip() == inputs_digest(settings)
+    return (
+        stamp.is_file()
+        and stamp.read_text().strip() == inputs_digest(settings)
+        and all(path.is_file() for path in published_files(settings).values())
+    )
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put a cached file into the built site: a hard link, or a copy where the cache is on
+    another disk; the target is replaced whole, never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
 
 
 def ensure_generated(settings: Settings) -> Loaded | None:

@@ -74,8 +74,9 @@ class PhotoCache:
         self.folder = folder
         self.processed = 0  # photos actually drawn in this run (the rest came from the cache)
 
-    def get(self, path: Path) -> tuple[WebPhoto, dict[str, bytes]]:
-        """The web photo for a file, and its output files keyed by path in the generated folder."""
+    def get(self, path: Path) -> tuple[WebPhoto, dict[str, Path]]:
+        """The web photo for a file, and its cached output files keyed by path in the generated
+        folder."""
         data = path.read_bytes()
         key = photo_key(data)
         entry = self.folder / key
@@ -90,8 +91,5 @@ class PhotoCache:
                 (entry / Path(rel).name).write_bytes(blob)
             manifest.write_text(json.dumps([r.__dict__ for r in renditions]))
             self.processed += 1
-        files = {}
-        for rendition in renditions:
-            for rel in (rendition.webp, rendition.jpeg):
-                files[rel] = (entry / Path(rel).name).read_bytes()
+        files = {rel: entry / Path(rel).name for r in renditions for rel in (r.webp, r.jpeg)}
         return WebPhoto(key, tuple(renditions)), files

@@ -10,6 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from fontTools.ttLib import TTFont
@@ -38,7 +39,8 @@ def catalogue():
 
 @pytest.fixture(scope="module")
 def assets(catalogue, tmp_path_factory) -> dict[str, bytes]:
-    return producer_assets(catalogue, SITE, DrawingCache(tmp_path_factory.mktemp("drawings")))
+    cache = DrawingCache(tmp_path_factory.mktemp("drawings"))
+    return {rel: path.read_bytes() for rel, path in producer_assets(catalogue, SITE, cache).items()}
 
 
 def decode(png: bytes) -> list[str]:
@@ -106,7 +108,21 @@ def test_share_cards_and_flyers(assets) -> None:
                 assert image.size == (1200, 630)
                 assert not image.getexif() and "exif" not in image.info
         if path.endswith(".pdf"):
-            assert data.startswith(b"%PDF-")
+            assert data.startswith(b"%PDF-") and len(data) < 60_000
+
+
+def test_flyer_prints_as_a5_with_a_working_code(assets) -> None:
+    """Rendered by PDFium (Chromium's PDF engine): A5, titled, and its QR code opens the product."""
+    producer, product = "qh-hkd-ruou-chuoi-hoi-xuan", "ruou-chuoi-men-la-quan-hoa"
+    document = pdfium.PdfDocument(assets[f"chu-the/{producer}/{product}/to-roi-a5.pdf"])
+    assert len(document) == 1
+    width, height = document[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (148, 210)  # millimetres
+    assert document.get_metadata_dict()["Title"] == "Rượu chuối men lá Quan Hóa"
+    page = document[0].render(scale=150 / 72).to_pil().convert("L")
+    assert [r.text for r in zxingcpp.read_barcodes(page)] == [
+        f"{SITE}danh-muc/chu-the/{producer}/#{product}"
+    ]
 
 
 def test_font_draws_every_character(catalogue) -> None:
