@@ -1,14 +1,18 @@
-"""Files drawn from the data (QR codes, badges, cards, flyers) cached by a hash of their inputs,
-so an unchanged one is never drawn twice; the missing ones are drawn on every processor."""
+"""Caches keyed by a hash of their inputs: files drawn from the data (QR codes, badges, cards,
+flyers), so an unchanged one is never drawn twice and the missing ones are drawn on every
+processor; and the engine's HTML of generated pages, so an unchanged page is not converted again."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Part of every key: raise it when a drawing changes, so every file is drawn anew.
 DRAWING_VERSION = "2"
@@ -74,3 +78,46 @@ class DrawingCache:
                 _store(path, draw())
         self.drawn += len(missing)
         return files
+
+
+class PageCache:
+    """Pages the engine already turned into HTML, named by a hash of everything that went in.
+
+    New entries wait in a folder of their own until `commit()`, which the engine calls only
+    after a build without warnings: a page whose conversion warned is converted (and warns) again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.staging = folder / f"pending-{os.getpid()}"
+        self.stored = 0
+
+    @staticmethod
+    def key(*parts: str) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        path = self.folder / key[:2] / key
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # not there, or damaged: converted again and rewritten
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        _store(self.staging / key, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+
+    def commit(self) -> None:
+        """Keep the entries of this build."""
+        if self.staging.is_dir():
+            for path in self.staging.iterdir():
+                (self.folder / path.name[:2]).mkdir(parents=True, exist_ok=True)
+                os.replace(path, self.folder / path.name[:2] / path.name)
+                self.stored += 1
+        self.discard()
+
+    def discard(self) -> None:
+        """Forget the entries of this build."""
+        shutil.rmtree(self.staging, ignore_errors=True)

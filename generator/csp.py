@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
@@ -37,18 +36,7 @@ def policy_for(html: str) -> str:
 
 def apply_policy(html: str) -> str:
     """The page with its policy as the first element of <head> (an old one is replaced)."""
-    html = _META.sub("", html)
+    if 'http-equiv="Content-Security-Policy"' in html:
+        html = _META.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     return _CHARSET.sub(lambda m: f"{m.group(0)}\n    {meta}", html, count=1)
-
-
-def apply_to_site(site: Path) -> int:
-    """Write the policy into every HTML page of a built site; returns the number of pages."""
-    pages = 0
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        updated = apply_policy(html)
-        if updated != html:
-            path.write_text(updated, encoding="utf-8")
-        pages += 1
-    return pages

@@ -7,12 +7,15 @@ generates the catalogue pages first, through the same core as `ocop build`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -20,8 +23,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
-from generator.csp import apply_to_site
+from generator.cache import PageCache
+from generator.csp import apply_policy
 from generator.output import ensure_generated, link_or_copy, published_files
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, Settings
@@ -137,15 +143,133 @@ class _CachedFile(File):
         link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Conversions:
+    """The engine's HTML of each generated page, reused while its Markdown, its path and the
+    engine's Markdown set-up are unchanged (the pages it links to are generated with it)."""
+
+    def __init__(self, settings: Settings, config: MkDocsConfig, files: Files) -> None:
+        self.cache = PageCache(settings.cache_dir / "pages")
+        written_by_hand = sorted(
+            f.src_uri for f in files.documentation_pages() if not _is_generated(f.src_uri)
+        )
+        versions = [_version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
+        self.context = PageCache.key(
+            *versions,
+            json.dumps(config.markdown_extensions, default=str),
+            json.dumps(config.mdx_configs, default=str, sort_keys=True),
+            str(config.use_directory_urls),
+            *written_by_hand,  # a link to a page staff removed must warn again
+        )
+        self.reused: dict[str, dict[str, Any]] = {}
+        self.converted: dict[str, str] = {}
+        self.warnings = _WarningCounter()
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def before(self, markdown: str, page: Page, files: Files) -> str:
+        uri = page.file.src_uri
+        if not _is_generated(uri):
+            return markdown
+        key = PageCache.key(self.context, uri, markdown)
+        entry = self.cache.get(key)
+        if entry is None or any(files.get_file_from_path(t) is None for t in entry["links"]):
+            self.converted[uri] = key
+            return markdown
+        self.reused[uri] = entry
+        return ""  # nothing left for the engine to convert
+
+    def after(self, html: str, page: Page, files: Files) -> str:
+        uri = page.file.src_uri
+        if uri in self.reused:
+            entry = self.reused.pop(uri)
+            page.toc = get_toc(entry["toc"])
+            # what the engine checks anchors with: this page's ids and its links to others
+            page.present_anchor_ids = set(entry["anchors"])
+            page.links_to_anchors = {
+                files.get_file_from_path(target): links for target, links in entry["links"].items()
+            }
+            return entry["html"]
+        if uri in self.converted:
+            entry = {
+                "html": html,
+                "toc": _toc_tokens(page.toc),
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+            }
+            self.cache.put(self.converted.pop(uri), entry)
+        return html
+
+    def finish(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.warnings.count:
+            self.cache.discard()
+        else:
+            self.cache.commit()
+
+
+def _is_generated(src_uri: str) -> bool:
+    return src_uri.startswith(f"{GENERATED_FOLDER}/")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _toc_tokens(items: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    return [
+        {"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)}
+        for a in items
+    ]
+
+
+_conversions: _Conversions | None = None
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the drawn files and photos, so links to them are checked and they are published."""
+    global _conversions
     settings = Settings(root=Path(config.config_file_path).parent)
     for rel, cached in published_files(settings).items():
         src_uri = f"{GENERATED_FOLDER}/{rel}"
         files.append(_CachedFile.generated(config, src_uri, abs_src_path=str(cached)))
+    if _conversions is not None:
+        _conversions.finish()  # a build that stopped half-way keeps nothing
+    _conversions = _Conversions(settings, config, files)
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _conversions.before(markdown, page, files) if _conversions else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _conversions.after(html, page, files) if _conversions else html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every page its Content-Security-Policy as it is written."""
+    return apply_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages made from a template alone (404.html)."""
+    return apply_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give every built page its Content-Security-Policy."""
-    apply_to_site(Path(config.site_dir))
+    """Keep the pages converted by a build without warnings."""
+    global _conversions
+    if _conversions is not None:
+        _conversions.finish()
+        _conversions = None

@@ -143,8 +143,16 @@ def is_current(settings: Settings) -> bool:
 
 def link_or_copy(source: Path, target: Path) -> None:
     """Put a cached file into the built site: a hard link, or a copy where the cache is on
-    another disk; the target is replaced whole, never half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    another disk; a file already there is replaced whole, never half-written."""
+    try:
+        os.link(source, target)
+        return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # linking is not possible here: copied below
     temporary = target.with_name(target.name + ".tmp")
     temporary.unlink(missing_ok=True)
     try:

@@ -249,3 +249,41 @@ def test_every_page_has_a_content_security_policy(sample_site: Path) -> None:
         assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
         for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
             assert script_hash(script) in policy, page
+
+
+def _site_bytes(root: Path) -> dict[Path, bytes]:
+    return {
+        p.relative_to(root / "site"): p.read_bytes()
+        for p in (root / "site").rglob("*")
+        if p.is_file()
+    }
+
+
+def test_converted_pages_are_reused_only_while_unchanged(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    build = ["build", "--root", str(root), "--as-of", AS_OF.isoformat()]
+    pages = root / ".cache" / "pages"
+
+    def cached() -> int:
+        return sum(1 for p in pages.glob("??/*"))
+
+    # a build that warns (a hand-written page links to nothing) keeps no converted page
+    (root / "content" / "hong.md").write_text("# Hỏng\n\n[mất](khong-co.md)\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, build).exit_code == 1
+    assert cached() == 0 and not list(pages.glob("pending-*"))
+    (root / "content" / "hong.md").unlink()
+
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    generated = [
+        p for p in (root / "content" / "danh-muc").rglob("*.md") if not p.name.startswith("_")
+    ]
+    assert cached() == len(generated)
+    first = _site_bytes(root)
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    assert _site_bytes(root) == first  # reused pages give the same site, byte for byte
+
+    producer = root / "data" / "producers" / "cao-bang" / "ha-bun-kho-co-luyen.yaml"
+    producer.write_text(producer.read_text(encoding="utf-8").replace("Cô Luyến", "Cô Lan"))
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    page = root / "site" / "danh-muc" / "chu-the" / "ha-bun-kho-co-luyen" / "index.html"
+    assert "Bún khô Cô Lan" in page.read_text(encoding="utf-8")
