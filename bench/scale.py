@@ -2,10 +2,12 @@
 
 Usage: .venv/bin/python -m bench.scale --producers 1000 [10000 ...]
 
-For each N: synthetic data (`ocop demo-data`), then the time to validate, to generate the Markdown
-and drawn files (cold, then again with the caches warm), to build the site; peak memory; number of
-files, size and mean page size of the site; the search payload; and, in the same run, a plain
-MkDocs build of N minimal pages with the same theme kept out of the navigation: the engine's floor.
+For each N: synthetic data (`ocop demo-data`), then the time to validate; to generate the pages
+and draw the producers' files with empty caches, and to generate again once they are drawn (the
+Markdown alone); to build the site with an empty page cache and again with unchanged data; the time
+a one-file data change takes to show in `ocop serve`; peak memory; number of files, size, mean and
+largest page of the site; the search payload; and, in the same run, a plain MkDocs build of N
+minimal pages with the same theme kept out of the navigation: the engine's floor.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.preview import change_latency
 from generator.demo import write_demo
 from generator.engine import build_site
 from generator.output import generate
 from generator.pipeline import load_catalogue
 from generator.search import INDEX_FILE
 from generator.settings import GENERATED_FOLDER, Settings
+from generator.urls import producer_path
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 24)
@@ -70,37 +74,57 @@ def floor(target: Path, pages: int) -> float:
     return clock(lambda: build(config))
 
 
-def measure(producers: int) -> dict[str, str]:
+def preview_latency(root: Path, settings: Settings) -> float | None:
+    """Rename the first producer in its data file; seconds until the preview shows it."""
+    catalogue = load_catalogue(settings).catalogue
+    assert catalogue is not None
+    producer = catalogue.producers[0]
+    page = producer_path(producer.id)
+    return change_latency(
+        root, root / producer.source_file, producer.name, producer.name + " Mới", page
+    )
+
+
+def measure(producers: int, preview_up_to: int) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp) / "site-project")
         counts = write_demo(root, producers, 1, AS_OF)
         settings = Settings(root=root, as_of=AS_OF)
         validate = clock(lambda: load_catalogue(settings))
         cold = clock(lambda: generate(settings))
-        warm = clock(lambda: generate(settings))
+        markdown = clock(lambda: generate(settings))
         build = clock(lambda: build_site(settings))
+        rebuild = clock(lambda: build_site(settings))
         site = root / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]
         index = (site / GENERATED_FOLDER / INDEX_FILE).read_bytes()
         site_bytes = sum(p.stat().st_size for p in files)
-        mean_page = sum(p.stat().st_size for p in pages) / len(pages) / 1024
+        page_sizes = [p.stat().st_size for p in pages]
+        latency = preview_latency(root, settings) if producers <= preview_up_to else None
         engine_floor = floor(Path(tmp) / "floor", counts["producers"] + counts["rounds"])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shown = "n/a" if latency is None else f"{latency:.1f}"
     return {
         "producers": f"{counts['producers']}",
         "products": f"{counts['products']}",
         "validate (s)": f"{validate:.1f}",
-        "generate, cold (s)": f"{cold:.1f}",
-        "generate, cached (s)": f"{warm:.1f}",
-        "build (s)": f"{build:.1f}",
+        "generate + draw, cold (s)": f"{cold:.1f}",
+        "generate, drawn (s)": f"{markdown:.1f}",
+        "validate + generate (s)": f"{validate + markdown:.1f}",
+        "build, cold (s)": f"{build:.1f}",
+        "build, unchanged (s)": f"{rebuild:.1f}",
         "total, cold (s)": f"{validate + cold + build:.1f}",
         "engine floor (s)": f"{engine_floor:.1f}",
-        "build / floor": f"{build / engine_floor:.2f}",
+        "build / floor, cold": f"{build / engine_floor:.2f}",
+        "build / floor, unchanged": f"{rebuild / engine_floor:.2f}",
+        "cold / unchanged build": f"{build / rebuild:.1f}",
+        "preview of a change (s)": shown,
         "peak memory (MB)": f"{peak:.0f}",
         "site files": f"{len(files)}",
         "site size (MB)": f"{site_bytes / 1e6:.1f}",
-        "mean page (KB)": f"{mean_page:.1f}",
+        "mean page (KB)": f"{sum(page_sizes) / len(pages) / 1024:.1f}",
+        "largest page (KB)": f"{max(page_sizes) / 1024:.0f}",
         "search index raw (KB)": f"{len(index) / 1024:.0f}",
         "search index gzip (KB)": f"{len(gzip.compress(index)) / 1024:.0f}",
     }
@@ -109,10 +133,16 @@ def measure(producers: int) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--producers", type=int, nargs="+", default=[1000])
+    parser.add_argument(
+        "--preview-up-to",
+        type=int,
+        default=1000,
+        help="measure the preview only up to this many producers (it starts a whole server)",
+    )
     args = parser.parse_args(argv)
-    columns = [measure(n) for n in args.producers]
+    columns = [measure(n, args.preview_up_to) for n in args.producers]
     for key in columns[0]:
-        print(f"{key:<24}" + "".join(f"{column[key]:>12}" for column in columns))
+        print(f"{key:<28}" + "".join(f"{column[key]:>12}" for column in columns))
     return 0
 
 

@@ -95,12 +95,17 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
 
 
 def serve_site(settings: Settings, dev_addr: str) -> None:
-    """Preview the site; a change in data/ regenerates the pages and reloads the browser."""
+    """Preview the site; a change in data/ regenerates the pages and reloads the browser.
+
+    Rebuilds are the engine's "dirty" builds: only the pages whose Markdown was rewritten (the
+    generator touches nothing else) are rendered again."""
     _configure_logging(verbose=True)
     with _engine_context(settings):
         mkdocs_serve(
             config_file=str(settings.config_file),
             livereload=True,
+            build_type="dirty",
+            strict=False,  # the engine warns about every dirty build; link warnings still show
             watch=[str(settings.data_dir)],
             dev_addr=dev_addr,
         )
