@@ -31,8 +31,11 @@ _ACTIVE = frozenset("\\`*_{}[]()<>#+!|~^=&\"'$%:;@")
 _LIST_START = re.compile(r"^(-|\d+[.)](?=\s|$))")
 
 
+_ENTITY_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _ACTIVE}
+
+
 def _entities(text: str) -> str:
-    return "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in text)
+    return text.translate(_ENTITY_TABLE)
 
 
 def _protect_line_start(out: str) -> str:
