@@ -17,6 +17,7 @@ import datetime as dt
 import gzip
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,7 +54,8 @@ def clock(step) -> float:  # type: ignore[no-untyped-def]
 
 
 def floor(target: Path, pages: int) -> float:
-    """A plain MkDocs + Material build of `pages` short pages outside the navigation."""
+    """A plain MkDocs + Material build of `pages` short pages outside the navigation (the project
+    stays in `target`, so another engine can build the same pages)."""
     docs = target / "docs"
     (docs / "p").mkdir(parents=True)
     (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
@@ -74,6 +76,14 @@ def floor(target: Path, pages: int) -> float:
     return clock(lambda: build(config))
 
 
+def zensical_build(target: Path, executable: str) -> float:
+    """The same floor project built by Zensical, which reads the same mkdocs.yml (its own cache
+    cleared first, so the build is cold)."""
+    shutil.rmtree(target / "site", ignore_errors=True)
+    command = [executable, "build", "--clean", "--config-file", str(target / "mkdocs.yml")]
+    return clock(lambda: subprocess.run(command, cwd=target, check=True, capture_output=True))
+
+
 def preview_latency(root: Path, settings: Settings) -> float | None:
     """Rename the first producer in its data file; seconds until the preview shows it."""
     catalogue = load_catalogue(settings).catalogue
@@ -85,7 +95,7 @@ def preview_latency(root: Path, settings: Settings) -> float | None:
     )
 
 
-def measure(producers: int, preview_up_to: int) -> dict[str, str]:
+def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp) / "site-project")
         counts = write_demo(root, producers, 1, AS_OF)
@@ -103,6 +113,7 @@ def measure(producers: int, preview_up_to: int) -> dict[str, str]:
         page_sizes = [p.stat().st_size for p in pages]
         latency = preview_latency(root, settings) if producers <= preview_up_to else None
         engine_floor = floor(Path(tmp) / "floor", counts["producers"] + counts["rounds"])
+        other = zensical_build(Path(tmp) / "floor", zensical) if zensical else None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shown = "n/a" if latency is None else f"{latency:.1f}"
     return {
@@ -116,6 +127,7 @@ def measure(producers: int, preview_up_to: int) -> dict[str, str]:
         "build, unchanged (s)": f"{rebuild:.1f}",
         "total, cold (s)": f"{validate + cold + build:.1f}",
         "engine floor (s)": f"{engine_floor:.1f}",
+        "Zensical, same floor (s)": "n/a" if other is None else f"{other:.1f}",
         "build / floor, cold": f"{build / engine_floor:.2f}",
         "build / floor, unchanged": f"{rebuild / engine_floor:.2f}",
         "cold / unchanged build": f"{build / rebuild:.1f}",
@@ -139,8 +151,13 @@ def main(argv: list[str] | None = None) -> int:
         default=1000,
         help="measure the preview only up to this many producers (it starts a whole server)",
     )
+    parser.add_argument(
+        "--zensical",
+        metavar="EXECUTABLE",
+        help="also build the floor's pages with this Zensical executable (not a dependency)",
+    )
     args = parser.parse_args(argv)
-    columns = [measure(n, args.preview_up_to) for n in args.producers]
+    columns = [measure(n, args.preview_up_to, args.zensical) for n in args.producers]
     for key in columns[0]:
         print(f"{key:<28}" + "".join(f"{column[key]:>12}" for column in columns))
     return 0

@@ -164,3 +164,13 @@ def test_producer_page_carries_share_metadata(sample_site: Path) -> None:
         / "site/danh-muc/chu-the/ha-htx-che-tai-ho-sin/tra-xanh-tai-ho-sin"
         / "to-roi-a5.pdf"
     ).is_file()
+
+
+def test_drawn_files_are_published_from_the_cache_not_copied(sample_site: Path) -> None:
+    generated = sample_site / "content" / "danh-muc"
+    assert not list(generated.rglob("*.png")) and not list(generated.rglob("*.pdf"))
+    manifest = json.loads((generated / "_files.json").read_text(encoding="utf-8"))
+    assert "_files.json" not in {p.name for p in (sample_site / "site").rglob("*")}
+    for rel, cached in manifest.items():
+        published = sample_site / "site" / "danh-muc" / rel
+        assert published.samefile(sample_site / ".cache" / cached), rel  # a hard link

@@ -11,6 +11,7 @@
   }
 
   var KIND_WEIGHT = { p: 1, c: 0.5, r: 0 };
+  var COLLATOR = new Intl.Collator("vi");  /* one collator: localeCompare builds one per call */
   var KIND_LABEL = { p: "Sản phẩm", c: "Chủ thể", r: "Đợt kiểm tra" };
 
   /* Score one query word against a list of words: whole word beats prefix; 0 = no match. */
@@ -30,8 +31,8 @@
     if (!terms.length) return [];
     var phrase = terms.join(" ");
     var hits = [];
-    index.items.forEach(function (item) {
-      var titleWords = item[5].split(" "), textWords = item[6].split(" ");
+    index.items.forEach(function (item, n) {
+      var titleWords = index.titleWords[n], textWords = index.textWords[n];
       var score = KIND_WEIGHT[item[0]];
       for (var i = 0; i < terms.length; i++) {
         var s = wordScore(terms[i], titleWords, 4, 3) || wordScore(terms[i], textWords, 1, 0.5);
@@ -42,7 +43,7 @@
       hits.push({ item: item, score: score });
     });
     hits.sort(function (a, b) {
-      return b.score - a.score || a.item[1].localeCompare(b.item[1], "vi");
+      return b.score - a.score || COLLATOR.compare(a.item[1], b.item[1]);
     });
     return hits.map(function (hit) { return hit.item; });
   }
@@ -95,7 +96,12 @@
       if (!loading) {
         loading = fetch(box.getAttribute("data-index"))
           .then(function (response) { return response.json(); })
-          .then(function (data) { index = data; });
+          .then(function (data) {
+            /* split every row into words once, not at every keystroke */
+            data.titleWords = data.items.map(function (item) { return item[5].split(" "); });
+            data.textWords = data.items.map(function (item) { return item[6].split(" "); });
+            index = data;
+          });
       }
       return loading;
     }
@@ -144,7 +150,7 @@
     "": ["valid", "expiring"], "tat-ca": null, "het-han": ["expired"], "thu-hoi": ["revoked"]
   };
   var SORTS = {
-    "": function (a, b) { return a.dataset.name.localeCompare(b.dataset.name, "vi"); },
+    "": function (a, b) { return COLLATOR.compare(a.dataset.name, b.dataset.name); },
     "sao": function (a, b) { return b.dataset.stars - a.dataset.stars; },
     "cong-nhan": function (a, b) { return b.dataset.certified.localeCompare(a.dataset.certified); },
     "kiem-tra": function (a, b) { return b.dataset.inspected.localeCompare(a.dataset.inspected); }
