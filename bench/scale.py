@@ -6,8 +6,9 @@ For each N: synthetic data (`ocop demo-data`), then the time to validate; to gen
 and draw the producers' files with empty caches, and to generate again once they are drawn (the
 Markdown alone); to build the site with an empty page cache and again with unchanged data; the time
 a one-file data change takes to show in `ocop serve`; peak memory; number of files, size, mean and
-largest page of the site; the search payload; and, in the same run, a plain MkDocs build of N
-minimal pages with the same theme kept out of the navigation: the engine's floor.
+largest page of the site; the split search index (whole, and the pieces a query loads: the
+manifest, a word shard per query word, chunks of rows); and, in the same run, a plain MkDocs
+build of N minimal pages with the same theme kept out of the navigation: the engine's floor.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from generator.demo import write_demo
 from generator.engine import build_site
 from generator.output import generate
 from generator.pipeline import load_catalogue
-from generator.search import INDEX_FILE
+from generator.search import INDEX_FILE, INDEX_FOLDER
 from generator.settings import GENERATED_FOLDER, Settings
 from generator.urls import producer_path
 
@@ -108,7 +109,11 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         site = root / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]
-        index = (site / GENERATED_FOLDER / INDEX_FILE).read_bytes()
+        index = {p.name: p.read_bytes() for p in (site / GENERATED_FOLDER / INDEX_FOLDER).iterdir()}
+        packed = {name: len(gzip.compress(data)) for name, data in index.items()}
+        manifest = packed[INDEX_FILE.rsplit("/", 1)[1]]
+        shard = max(size for name, size in packed.items() if name.startswith("w-"))
+        chunk = max(size for name, size in packed.items() if name.startswith("r-"))
         site_bytes = sum(p.stat().st_size for p in files)
         page_sizes = [p.stat().st_size for p in pages]
         latency = preview_latency(root, settings) if producers <= preview_up_to else None
@@ -137,8 +142,10 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         "site size (MB)": f"{site_bytes / 1e6:.1f}",
         "mean page (KB)": f"{sum(page_sizes) / len(pages) / 1024:.1f}",
         "largest page (KB)": f"{max(page_sizes) / 1024:.0f}",
-        "search index raw (KB)": f"{len(index) / 1024:.0f}",
-        "search index gzip (KB)": f"{len(gzip.compress(index)) / 1024:.0f}",
+        "search index, whole (gz KB)": f"{sum(packed.values()) / 1024:.0f}",
+        "search: manifest (gz KB)": f"{manifest / 1024:.1f}",
+        "search: largest shard (gz KB)": f"{shard / 1024:.1f}",
+        "search: row chunk (gz KB)": f"{chunk / 1024:.1f}",
     }
 
 

@@ -1,12 +1,14 @@
-"""Search at national scale: index size and time to the first result in headless Chromium.
+"""Search at national scale: what a visitor downloads for a query, and how soon the first result
+shows in headless Chromium.
 
 Usage, after `python3 -m generator.bootstrap build`:
 
-    .venv/bin/python -m bench.search --producers 10000
+    .venv/bin/python -m bench.search --producers 10000 [--query "mat ong"]
 
-Builds the real search index (generator/search.py) from a synthetic catalogue of N producers with
-1-3 products each, puts it into a copy of the built site, serves it compressed, and measures in
-Debian's Chromium how long after the page load the first result of a query appears.
+Writes a synthetic national catalogue (`ocop demo-data`), builds the real split index from it
+(generator/search.py), puts it into a copy of the built site, serves that compressed like a
+production host, opens the search page with the query in Debian's Chromium, and reads from the
+browser's own resource timing which index files it fetched and how many bytes came over the wire.
 """
 
 from __future__ import annotations
@@ -14,96 +16,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import random
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from bench.server import serve
-from generator.model import Catalogue, Certification, Producer, Product, build_catalogue
-from generator.reference import load_reference
-from generator.search import INDEX_FILE, search_index
+from generator.demo import write_demo
+from generator.pipeline import load_catalogue
+from generator.search import INDEX_FILE, INDEX_FOLDER, search_files
+from generator.settings import GENERATED_FOLDER, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "rượu chuối men lá mật ong rừng trà xanh shan tuyết cơm cháy bún khô miến dong lạp sườn "
-    "bánh khảo măng đắng thịt trâu gác bếp cá suối gạo nếp nương chè búp hồng không hạt "
-    "tinh dầu quế hồi nấm hương đặc sản thổ cẩm mây tre đan gốm nước mắm cà phê"
-).split()
-KINDS = ("htx", "doanh-nghiep", "ho-kinh-doanh", "to-hop-tac")
+AS_OF = dt.date(2026, 11, 24)
 
 
-def synthetic_catalogue(producers: int, seed: int = 1) -> Catalogue:
-    """A catalogue of `producers` producers with realistic Vietnamese names."""
-    rng = random.Random(seed)
-    reference, _ = load_reference(ROOT / "data" / "reference", ROOT)
-    criteria = reference.criteria["qd-148-2023"]
-    provinces = list(reference.provinces.values())
-    items = []
-    for i in range(producers):
-        province = rng.choice(provinces)
-        products = []
-        for j in range(rng.randint(1, 3)):
-            name = " ".join(rng.sample(WORDS, 3)).capitalize()
-            cert = Certification(
-                rng.choice((3, 4, 5)),
-                None,
-                criteria,
-                f"{i}/QĐ",
-                dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 600)),
-                "UBND tỉnh",
-                None,
-                None,
-                None,
-                frozenset(),
-            )
-            cert.judge(dt.date(2026, 11, 24), 90)
-            products.append(
-                Product(
-                    f"sp-{i}-{j}",
-                    name,
-                    "thuc-pham",
-                    "Thực phẩm",
-                    None,
-                    [],
-                    [],
-                    [cert],
-                    frozenset(),
-                    f"cs-{i}",
-                )
-            )
-        kind = rng.choice(KINDS)
-        items.append(
-            Producer(
-                f"cs-{i}",
-                f"Hợp tác xã {' '.join(rng.sample(WORDS, 2))} {i}",
-                kind,
-                kind,
-                "xã, huyện",
-                None,
-                province,
-                None,
-                None,
-                None,
-                [],
-                None,
-                None,
-                None,
-                None,
-                None,
-                [],
-                [],
-                frozenset(),
-                products,
-                "synthetic",
-            )
-        )
-    return build_catalogue(items, [], reference, dt.date(2026, 11, 24))
-
-
-def first_result_ms(url: str) -> float:
+def in_browser(url: str) -> tuple[float, list[tuple[str, int]]]:
+    """Milliseconds from the page's load event to the first result, and the index files fetched
+    with their compressed sizes."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -116,36 +48,58 @@ def first_result_ms(url: str) -> float:
         elapsed = page.evaluate(
             "performance.now() - performance.getEntriesByType('navigation')[0].loadEventEnd"
         )
+        fetched = page.evaluate(
+            f"""performance.getEntriesByType('resource')
+                .filter(e => e.name.includes('/{INDEX_FOLDER}/'))
+                .map(e => [e.name.split('/').pop(), e.encodedBodySize])"""
+        )
         browser.close()
-    return max(elapsed, 0.0)
+    return max(elapsed, 0.0), [(name, size) for name, size in fetched]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--producers", type=int, default=10_000)
+    parser.add_argument("--query", default="mat ong")
     args = parser.parse_args(argv)
     if not (ROOT / "site" / "tim-kiem" / "index.html").is_file():
         print("Chưa có site/: chạy `python3 -m generator.bootstrap build` trước.", file=sys.stderr)
         return 1
-    start = time.perf_counter()
-    catalogue = synthetic_catalogue(args.producers)
-    index = search_index(catalogue).encode()
-    built = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        write_demo(project, args.producers, 1, AS_OF)
+        catalogue = load_catalogue(Settings(root=project, as_of=AS_OF)).catalogue
+        assert catalogue is not None
+        start = time.perf_counter()
+        files = search_files(catalogue)
+        built = time.perf_counter() - start
         site = Path(tmp) / "site"
         shutil.copytree(ROOT / "site", site)
-        (site / "danh-muc" / INDEX_FILE).write_bytes(index)
+        folder = site / GENERATED_FOLDER
+        shutil.rmtree(folder / INDEX_FOLDER)
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
         base, server = serve(site)
         try:
-            wait = first_result_ms(f"{base}tim-kiem/?q=mat+ong")
+            wait, fetched = in_browser(f"{base}tim-kiem/?q={quote_plus(args.query)}")
         finally:
             server.shutdown()
-    print(f"producers            {args.producers:>10}")
-    print(f"products             {len(catalogue.products()):>10}")
-    print(f"index build (s)      {built:>10.2f}")
-    print(f"index raw (KB)       {len(index) / 1024:>10.0f}")
-    print(f"index gzip (KB)      {len(gzip.compress(index)) / 1024:>10.0f}")
-    print(f"first result (ms)    {wait:>10.0f}   after the page's load event")
+    raw = {rel: len(text.encode()) for rel, text in files.items()}
+    packed = {rel: len(gzip.compress(text.encode())) for rel, text in files.items()}
+    shards = [size for rel, size in packed.items() if "/w-" in rel]
+    print(f"producers                     {args.producers:>10}")
+    print(f"products                      {len(catalogue.products()):>10}")
+    print(f"index files                   {len(files):>10}")
+    print(f"index build (s)               {built:>10.2f}")
+    print(f"whole index raw (KB)          {sum(raw.values()) / 1024:>10.0f}")
+    print(f"whole index gzip (KB)         {sum(packed.values()) / 1024:>10.0f}")
+    print(f"manifest gzip (KB)            {packed[INDEX_FILE] / 1024:>10.1f}")
+    print(f"largest word shard gzip (KB)  {max(shards) / 1024:>10.1f}")
+    print(f"query                         {args.query!r:>10}")
+    print(f"files fetched for it          {len(fetched):>10}   {' '.join(n for n, _ in fetched)}")
+    print(f"downloaded for it (KB)        {sum(s for _, s in fetched) / 1024:>10.1f}   compressed")
+    print(f"first result (ms)             {wait:>10.0f}   after the page's load event")
     return 0
 
 

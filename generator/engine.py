@@ -212,12 +212,12 @@ class _Conversions:
             self.cache.put(self.converted.pop(uri), entry)
         return html
 
-    def finish(self) -> None:
+    def finish(self, completed: bool = True) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.warnings.count:
-            self.cache.discard()
-        else:
+        if completed and not self.warnings.count:
             self.cache.commit()
+        else:
+            self.cache.discard()
 
 
 def _is_generated(src_uri: str) -> bool:
@@ -249,7 +249,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src_uri = f"{GENERATED_FOLDER}/{rel}"
         files.append(_CachedFile.generated(config, src_uri, abs_src_path=str(cached)))
     if _conversions is not None:
-        _conversions.finish()  # a build that stopped half-way keeps nothing
+        _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
     _conversions = _Conversions(settings, config, files)
     return files
 

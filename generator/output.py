@@ -21,7 +21,7 @@ from generator.pipeline import Loaded, load_catalogue
 from generator.redirects import redirect_pages
 from generator.render import changes_page, open_data_page, report_page, site_pages
 from generator.reports import build_report
-from generator.search import INDEX_FILE, search_index
+from generator.search import search_files
 from generator.settings import Settings
 
 STAMP = ".inputs"
@@ -97,7 +97,7 @@ def generate(settings: Settings) -> Loaded:
             sort_keys=True,
         )
         files.update(redirect_pages(loaded.catalogue, settings.site_url))
-        files[INDEX_FILE] = search_index(loaded.catalogue)
+        files.update(search_files(loaded.catalogue))
         write_tree(settings.generated_dir, files)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
     return loaded

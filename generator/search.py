@@ -2,6 +2,18 @@
 
 The same folding runs in the browser (theme_overrides/assets/javascripts/ocop.js): lower case,
 "đ" -> "d", tone and vowel marks removed, anything else that is not a letter or digit a space.
+
+The index is split so that a visitor downloads only what a query needs, however big the
+catalogue (all paths inside INDEX_FOLDER):
+
+- `index.json`: the number of rows, the kind of each row (one letter each), the rows per chunk
+  and the list of word shards;
+- `w-<xy>.json`, one shard per first two letters of a word: each word starting with them and the
+  rows that have it in their title and in their other text;
+- `r-<n>.json`: the rows themselves (kind, title, subtitle, address, stars) in chunks, numbered in
+  the order of their folded titles, so rows that tie in score are shown in name order.
+
+A query loads the manifest, the shard of each of its words and the chunks of the first results.
 """
 
 from __future__ import annotations
@@ -15,7 +27,9 @@ from generator.model import Catalogue, InspectionRound, Producer, Product
 from generator.render import vndate
 from generator.urls import inside_generated, producer_path, product_path, round_path
 
-INDEX_FILE = "search-index.json"
+INDEX_FOLDER = "chi-muc"  # inside the generated folder
+INDEX_FILE = f"{INDEX_FOLDER}/index.json"
+ROWS_PER_CHUNK = 400
 _MARKS = re.compile("[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -84,13 +98,46 @@ def _round(round_: InspectionRound) -> list[Any]:
     ]
 
 
-def search_index(catalogue: Catalogue) -> str:
-    """The index as compact JSON: one array per product, producer and inspection round."""
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def search_files(catalogue: Catalogue) -> dict[str, str]:
+    """Every file of the index, keyed by path inside the generated folder."""
     items = [_product(producer, product) for producer, product in catalogue.products()]
     items += [_producer(producer) for producer in catalogue.producers]
     items += [_round(round_) for round_ in catalogue.rounds]
-    index = {
-        "fields": ["kind", "title", "subtitle", "url", "stars", "title_words", "text_words"],
-        "items": items,
+    items.sort(key=lambda item: (item[5], item[1], item[3]))
+    shards: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
+    for number, item in enumerate(items):
+        for slot, text in enumerate((item[5], item[6])):
+            for word in text.split():
+                rows = shards.setdefault(word[:2], {}).setdefault(word, ([], []))[slot]
+                if not rows or rows[-1] != number:
+                    rows.append(number)
+    files = {
+        f"{INDEX_FOLDER}/w-{key}.json": _dumps(dict(sorted(shard.items())))
+        for key, shard in shards.items()
     }
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+    for start in range(0, len(items), ROWS_PER_CHUNK):
+        rows = [item[:5] for item in items[start : start + ROWS_PER_CHUNK]]
+        files[f"{INDEX_FOLDER}/r-{start // ROWS_PER_CHUNK}.json"] = _dumps(rows)
+    files[INDEX_FILE] = _dumps(
+        {
+            "rows": ["kind", "title", "subtitle", "url", "stars"],
+            "count": len(items),
+            "kinds": "".join(item[0] for item in items),
+            "chunk": ROWS_PER_CHUNK,
+            "shards": sorted(shards),
+        }
+    )
+    return files
+
+
+def read_rows(files: dict[str, str]) -> list[list[Any]]:
+    """All rows of an index made by `search_files`, in order (for tests and benchmarks)."""
+    count = json.loads(files[INDEX_FILE])["count"]
+    rows: list[list[Any]] = []
+    for n in range(-(-count // ROWS_PER_CHUNK)):
+        rows += json.loads(files[f"{INDEX_FOLDER}/r-{n}.json"])
+    return rows

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from generator.pipeline import load_catalogue
-from generator.search import fold, search_index, words
+from generator.search import INDEX_FILE, INDEX_FOLDER, fold, read_rows, search_files, words
 from generator.settings import Settings
 from tests.conftest import AS_OF, REPO
 
@@ -40,10 +40,27 @@ def test_words_are_distinct_and_ordered() -> None:
 
 def test_index_lists_products_producers_and_rounds() -> None:
     catalogue = load_catalogue(Settings(root=REPO, as_of=AS_OF)).catalogue
-    index = json.loads(search_index(catalogue))
-    kinds = [item[0] for item in index["items"]]
+    files = search_files(catalogue)
+    rows = read_rows(files)
+    manifest = json.loads(files[INDEX_FILE])
+    kinds = [row[0] for row in rows]
+    assert "".join(kinds) == manifest["kinds"]
     assert (kinds.count("p"), kinds.count("c"), kinds.count("r")) == (18, 13, 2)
-    wine = next(item for item in index["items"] if item[1] == "Rượu chuối men lá Quan Hóa")
+    number, wine = next((n, r) for n, r in enumerate(rows) if r[1] == "Rượu chuối men lá Quan Hóa")
     assert wine[3] == "chu-the/qh-hkd-ruou-chuoi-hoi-xuan/#ruou-chuoi-men-la-quan-hoa"
-    assert wine[4] == 3 and wine[5] == "ruou chuoi men la quan hoa"
-    assert search_index(catalogue) == search_index(catalogue)
+    assert wine[4] == 3
+    shard = json.loads(files[f"{INDEX_FOLDER}/w-ru.json"])
+    assert number in shard["ruou"][0]  # "rượu" is in its title
+    assert search_files(catalogue) == search_files(catalogue)
+
+
+def test_index_is_split_so_a_query_loads_little() -> None:
+    catalogue = load_catalogue(Settings(root=REPO, as_of=AS_OF)).catalogue
+    files = search_files(catalogue)
+    manifest = json.loads(files[INDEX_FILE])
+    for key in manifest["shards"]:  # every word of a shard starts with its key
+        assert all(
+            word.startswith(key) for word in json.loads(files[f"{INDEX_FOLDER}/w-{key}.json"])
+        )
+    titles = [fold(row[1]) for row in read_rows(files)]
+    assert titles == sorted(titles)  # rows in name order: ties in score are shown by name

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.csp import script_hash
 from generator.pipeline import load_catalogue
+from generator.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
 
@@ -62,8 +63,12 @@ def test_round_pages_link_every_producer(sample_site: Path) -> None:
 
 
 def test_search_index_holds_every_product_producer_and_round(sample_site: Path) -> None:
-    index = json.loads((sample_site / "site" / "danh-muc" / "search-index.json").read_text())
-    titles = {(item[0], item[1]) for item in index["items"]}
+    folder = sample_site / "site" / "danh-muc"
+    files = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in (folder / INDEX_FOLDER).iterdir()
+    }
+    titles = {(row[0], row[1]) for row in read_rows(files)}
     catalogue = sample_catalogue()
     for producer, product in catalogue.products():
         assert ("p", product.name) in titles

@@ -1,5 +1,5 @@
 /* OCOP catalogue: search that forgives missing Vietnamese diacritics.
- * The index (danh-muc/search-index.json) is built by generator/search.py with the same folding.
+ * The index (danh-muc/chi-muc/) is built by generator/search.py with the same folding.
  * Data from the index is always inserted as text (textContent), never as HTML. */
 (function () {
   "use strict";
@@ -12,40 +12,92 @@
 
   var KIND_WEIGHT = { p: 1, c: 0.5, r: 0 };
   var COLLATOR = new Intl.Collator("vi");  /* one collator: localeCompare builds one per call */
+  var SHOWN = 50;
   var KIND_LABEL = { p: "Sản phẩm", c: "Chủ thể", r: "Đợt kiểm tra" };
 
-  /* Score one query word against a list of words: whole word beats prefix; 0 = no match. */
-  function wordScore(query, list, whole, prefix) {
-    var best = 0;
-    for (var i = 0; i < list.length; i++) {
-      if (list[i] === query) return whole;
-      if (prefix > best && list[i].lastIndexOf(query, 0) === 0) best = prefix;
+  /* The split index (generator/search.py): a manifest, word shards and chunks of rows,
+   * each fetched once and only when a query needs it. */
+  function splitIndex(manifestUrl) {
+    var folder = new URL(".", new URL(manifestUrl, window.location.href)).href;
+    var files = {};
+    function load(name) {
+      if (!files[name]) {
+        files[name] = fetch(folder + name).then(function (response) {
+          if (!response.ok) throw new Error(name + ": " + response.status);
+          return response.json();
+        });
+      }
+      return files[name];
     }
-    return best;
+    return {
+      manifest: function () { return load("index.json"); },
+      shard: function (key) { return load("w-" + key + ".json"); },
+      chunk: function (n) { return load("r-" + n + ".json"); }
+    };
   }
 
-  /* Every query word must match (a word that matches nothing never widens the results);
-   * a match in a name counts more than one in other text such as inspection findings. */
-  function search(index, query) {
+  /* The rows of one query word: a whole word beats a prefix, and a match in a title beats one
+   * in other text (a row matching in both counts its title). */
+  function wordMatches(term, shards) {
+    var title = new Map(), text = new Map();
+    shards.forEach(function (shard) {
+      Object.keys(shard).forEach(function (word) {
+        if (word.lastIndexOf(term, 0) !== 0) return;
+        var whole = word === term;
+        shard[word][0].forEach(function (row) { title.set(row, Math.max(title.get(row) || 0, whole ? 4 : 3)); });
+        shard[word][1].forEach(function (row) { text.set(row, Math.max(text.get(row) || 0, whole ? 1 : 0.5)); });
+      });
+    });
+    text.forEach(function (score, row) { if (!title.has(row)) title.set(row, -score); });
+    return title;  /* positive: in the title; negative: only in other text */
+  }
+
+  /* Every query word must match (a word that matches nothing never widens the results); names
+   * rank above other text such as inspection findings; a title holding every word ranks first.
+   * Resolves to the number of results and the rows of the first `shown`. */
+  function search(index, query, shown) {
     var terms = fold(query).split(" ").filter(Boolean);
-    if (!terms.length) return [];
-    var phrase = terms.join(" ");
-    var hits = [];
-    index.items.forEach(function (item, n) {
-      var titleWords = index.titleWords[n], textWords = index.textWords[n];
-      var score = KIND_WEIGHT[item[0]];
-      for (var i = 0; i < terms.length; i++) {
-        var s = wordScore(terms[i], titleWords, 4, 3) || wordScore(terms[i], textWords, 1, 0.5);
-        if (!s) return;
-        score += s;
-      }
-      if ((" " + item[5] + " ").indexOf(" " + phrase) >= 0) score += 2;
-      hits.push({ item: item, score: score });
+    if (!terms.length) return Promise.resolve({ count: 0, rows: [] });
+    return index.manifest().then(function (manifest) {
+      var known = new Set(manifest.shards);
+      var wanted = terms.map(function (term) {
+        var keys = term.length > 1 ? [term.slice(0, 2)]
+          : manifest.shards.filter(function (key) { return key[0] === term; });
+        return Promise.all(keys.filter(function (key) { return known.has(key); }).map(index.shard));
+      });
+      return Promise.all(wanted).then(function (shardsPerTerm) {
+        var scores = null, inTitle = new Map();
+        terms.forEach(function (term, n) {
+          var matches = wordMatches(term, shardsPerTerm[n]);
+          var next = new Map();
+          matches.forEach(function (score, row) {
+            if (scores && !scores.has(row)) return;
+            next.set(row, (scores ? scores.get(row) : 0) + Math.abs(score));
+            if (score > 0) inTitle.set(row, (inTitle.get(row) || 0) + 1);
+          });
+          scores = next;
+        });
+        var hits = [];
+        scores.forEach(function (score, row) {
+          var bonus = inTitle.get(row) === terms.length ? 2 : 0;
+          hits.push({ row: row, score: score + bonus + KIND_WEIGHT[manifest.kinds[row]] });
+        });
+        hits.sort(function (a, b) { return b.score - a.score || a.row - b.row; });
+        var first = hits.slice(0, shown);
+        var chunks = Array.from(new Set(first.map(function (hit) {
+          return Math.floor(hit.row / manifest.chunk);
+        })));
+        return Promise.all(chunks.map(index.chunk)).then(function (loaded) {
+          var byNumber = new Map(chunks.map(function (number, n) { return [number, loaded[n]]; }));
+          return {
+            count: hits.length,
+            rows: first.map(function (hit) {
+              return byNumber.get(Math.floor(hit.row / manifest.chunk))[hit.row % manifest.chunk];
+            })
+          };
+        });
+      });
     });
-    hits.sort(function (a, b) {
-      return b.score - a.score || COLLATOR.compare(a.item[1], b.item[1]);
-    });
-    return hits.map(function (hit) { return hit.item; });
   }
 
   function element(tag, className, text) {
@@ -61,10 +113,10 @@
       status.textContent = "";
       return;
     }
-    status.textContent = results.length
-      ? results.length + " kết quả cho “" + query + "”"
+    status.textContent = results.count
+      ? results.count + " kết quả cho “" + query + "”"
       : "Không tìm thấy kết quả cho “" + query + "”. Thử bỏ bớt từ hoặc kiểm tra chính tả.";
-    results.slice(0, 50).forEach(function (item) {
+    results.rows.forEach(function (item) {
       var li = element("li", "ocop-result ocop-result--" + item[0]);
       var link = element("a", "ocop-result__title", item[1]);
       link.href = root + item[3];
@@ -89,29 +141,20 @@
     var list = box.querySelector(".ocop-results");
     var status = box.querySelector(".ocop-search__status");
     var root = box.getAttribute("data-root");
-    var index = null;
-    var loading = null;
-
-    function load() {
-      if (!loading) {
-        loading = fetch(box.getAttribute("data-index"))
-          .then(function (response) { return response.json(); })
-          .then(function (data) {
-            /* split every row into words once, not at every keystroke */
-            data.titleWords = data.items.map(function (item) { return item[5].split(" "); });
-            data.textWords = data.items.map(function (item) { return item[6].split(" "); });
-            index = data;
-          });
-      }
-      return loading;
-    }
+    var index = splitIndex(box.getAttribute("data-index"));
+    var latest = 0;
 
     function update() {
       var query = input.value;
       var url = new URL(window.location.href);
       if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
       window.history.replaceState(null, "", url);
-      load().then(function () { renderResults(list, status, search(index, query), root, query); });
+      var asked = ++latest;
+      search(index, query, SHOWN).then(function (results) {
+        if (asked === latest) renderResults(list, status, results, root, query);  /* newest only */
+      }).catch(function () {
+        if (asked === latest) status.textContent = "Không tải được dữ liệu tìm kiếm. Thử tải lại trang.";
+      });
     }
 
     box.querySelector("form").addEventListener("submit", function (event) {
@@ -124,7 +167,7 @@
       input.value = initial;
       update();
     } else {
-      load();
+      index.manifest();  /* small: fetched ahead so the first keystroke waits for its shard only */
     }
   }
 
