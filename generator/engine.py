@@ -30,7 +30,7 @@ from generator.cache import PageCache
 from generator.csp import apply_policy
 from generator.output import ensure_generated, link_or_copy, published_files
 from generator.problems import OcopError
-from generator.settings import AS_OF_ENV, GENERATED_FOLDER, Settings
+from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
 log = logging.getLogger("mkdocs.ocop")
 _serving = False
@@ -53,11 +53,13 @@ def _configure_logging(verbose: bool) -> None:
 @contextmanager
 def _engine_context(settings: Settings) -> Iterator[None]:
     """Run the engine from the project root (relative paths in mkdocs.yml) with the build date
-    pinned for the hook and for MkDocs' sitemap (reproducible output)."""
+    and the listing limit pinned for the hook, and the date for MkDocs' sitemap (reproducible
+    output)."""
     as_of = settings.as_of
     epoch = int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp())
-    saved = {k: os.environ.get(k) for k in (AS_OF_ENV, "SOURCE_DATE_EPOCH")}
+    saved = {k: os.environ.get(k) for k in (AS_OF_ENV, LISTING_LIMIT_ENV, "SOURCE_DATE_EPOCH")}
     os.environ[AS_OF_ENV] = as_of.isoformat()
+    os.environ[LISTING_LIMIT_ENV] = str(settings.listing_limit)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     cwd = Path.cwd()
     os.chdir(settings.root)

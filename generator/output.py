@@ -33,7 +33,9 @@ PACKAGE = Path(__file__).parent  # code, templates and schemas
 
 def inputs_digest(settings: Settings) -> str:
     """A hash of everything the generated pages depend on, the build date included."""
-    digest = hashlib.sha256(f"{__version__}|{settings.as_of.isoformat()}".encode())
+    digest = hashlib.sha256(
+        f"{__version__}|{settings.as_of.isoformat()}|{settings.listing_limit}".encode()
+    )
     for folder in (settings.data_dir, PACKAGE):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
             digest.update(str(path.relative_to(folder)).encode())
@@ -78,6 +80,7 @@ def generate(settings: Settings) -> Loaded:
                 photos,
                 site_url=settings.site_url,
                 lastmods=last_changes(loaded.catalogue, events),
+                listing_limit=settings.listing_limit,
             )
         )
         files["cap-nhat.md"] = changes_page(events, KIND_LABELS)

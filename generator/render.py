@@ -18,7 +18,16 @@ from generator import urls
 from generator.export import dictionary
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
-from generator.urls import PRODUCERS, ROUNDS, absolute, asset_path, producer_path, product_path
+from generator.settings import LISTING_LIMIT
+from generator.urls import (
+    PLACES,
+    PRODUCERS,
+    ROUNDS,
+    absolute,
+    asset_path,
+    producer_path,
+    product_path,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -205,7 +214,10 @@ def environment() -> Environment:
         link=link,
         osm=osm,
     )
-    env.globals.update(mark=mark, picture=picture, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS)
+    env.globals.update(
+        mark=mark, picture=picture, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS, PLACES=PLACES
+    )
+    env.filters.update(per_province=per_province)
     return env
 
 
@@ -298,7 +310,17 @@ def round_page(catalogue: Catalogue, round_id: str) -> str:
     return _render("round.md.j2", c=catalogue, r=round_)
 
 
-def _groupings(catalogue: Catalogue) -> dict[str, Any]:
+def per_province(pairs: list[tuple[Producer, Product]]) -> list[tuple[Any, int]]:
+    """How many of these products each province has, provinces by name."""
+    counts: dict[str, int] = defaultdict(int)
+    provinces = {}
+    for producer, _ in pairs:
+        counts[producer.province.id] += 1
+        provinces[producer.province.id] = producer.province
+    return sorted(((provinces[pid], n) for pid, n in counts.items()), key=lambda kv: kv[0].name)
+
+
+def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     pairs = catalogue.products()
     by_stars: dict[int, list] = defaultdict(list)
     by_group: dict[str, list] = defaultdict(list)
@@ -321,6 +343,8 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
     return {
         "communes": [communes[key] for key in sorted(communes)],
         "pairs": pairs,
+        # A list of the whole catalogue this long is one page per province instead.
+        "split": len(pairs) > listing_limit,
         "by_stars": sorted(by_stars.items(), reverse=True),
         "by_group": sorted(by_group.items(), key=lambda kv: groups.get(kv[0], kv[0])),
         "group_names": groups,
@@ -332,6 +356,25 @@ def _groupings(catalogue: Catalogue) -> dict[str, Any]:
             key=lambda kv: kv[0].name,
         ),
     }
+
+
+def province_page(context: dict[str, Any], province: Any) -> str:
+    """The filterable list of one province's products."""
+    pairs = [pair for pair in context["pairs"] if pair[0].province.id == province.id]
+    return _render(
+        "province.md.j2",
+        **{
+            **context,
+            "province": province,
+            "pairs": pairs,
+            "communes": [pair for pair in context["communes"] if pair[0].id == province.id],
+            "newest": max(
+                (context["lastmods"].get(producer.id) for producer, _ in pairs),
+                default=None,
+                key=lambda day: day or dt.date.min,
+            ),
+        },
+    )
 
 
 def changes_page(events: list[Any], kinds: dict[str, str]) -> str:
@@ -366,10 +409,17 @@ def site_pages(
     *,
     site_url: str,
     lastmods: dict[str, dt.date] | None = None,
+    listing_limit: int = LISTING_LIMIT,
 ) -> dict[str, str | bytes]:
     """Every generated page, keyed by its path inside the generated folder."""
-    newest = max((lastmods or {}).values(), default=None)
-    context = {"c": catalogue, "newest": newest, **_groupings(catalogue)}
+    lastmods = lastmods or {}
+    newest = max(lastmods.values(), default=None)
+    context = {
+        "c": catalogue,
+        "newest": newest,
+        "lastmods": lastmods,
+        **_groupings(catalogue, listing_limit),
+    }
     pages: dict[str, str | bytes] = {
         "index.md": _render("all.md.j2", **context),
         "sao.md": _render("by_stars.md.j2", **context),
@@ -378,13 +428,15 @@ def site_pages(
         f"{ROUNDS}/index.md": _render("rounds.md.j2", **context),
         "_trang-chu.md": _render("home.md.j2", **context),
     }
+    for province, _ in context["by_place"]:
+        pages[f"{PLACES}/{province.id}.md"] = province_page(context, province)
     for producer in catalogue.producers:
         pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(
             catalogue,
             producer,
             photos,
             site_url=site_url,
-            lastmod=(lastmods or {}).get(producer.id),
+            lastmod=lastmods.get(producer.id),
         )
     for round_ in catalogue.rounds:
         pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)

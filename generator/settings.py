@@ -12,12 +12,21 @@ import yaml
 GENERATED_FOLDER = "danh-muc"
 AS_OF_ENV = "OCOP_AS_OF"
 EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
+# Above this many products the lists of the whole catalogue become one page per province (a
+# list of every product would be megabytes on a phone); OCOP_LISTING_LIMIT overrides it.
+LISTING_LIMIT_ENV = "OCOP_LISTING_LIMIT"
+LISTING_LIMIT = 1000
 
 
 def today() -> dt.date:
     """The build date: OCOP_AS_OF when set (reproducible builds), else the local date."""
     pinned = os.environ.get(AS_OF_ENV)
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def listing_limit() -> int:
+    """How many products one list of the whole catalogue may hold (OCOP_LISTING_LIMIT or 1000)."""
+    return int(os.environ.get(LISTING_LIMIT_ENV) or LISTING_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Settings:
     as_of: dt.date = field(default_factory=today)
     lang: str = "vi"
     expiring_days: int = EXPIRING_DAYS
+    listing_limit: int = field(default_factory=listing_limit)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root).resolve())

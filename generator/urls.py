@@ -1,7 +1,8 @@
 """Permanent addresses: one place that turns IDs into paths and absolute URLs.
 
 A producer's page is /danh-muc/chu-the/<producer-id>/ and a product is the anchor #<product-id> on
-it; an inspection round is /danh-muc/kiem-tra/<round-id>/. Names never enter an address.
+it; an inspection round is /danh-muc/kiem-tra/<round-id>/ and the products of a province are listed
+on /danh-muc/dia-phuong/<province-id>/. Names never enter an address.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from generator.settings import GENERATED_FOLDER
 
 PRODUCERS = "chu-the"
 ROUNDS = "kiem-tra"
+PLACES = "dia-phuong"
 
 # Files in a producer's (or a product's) folder; their names are part of the permanent addresses.
 QR_SVG, QR_PNG = "ma-qr.svg", "ma-qr.png"
@@ -30,6 +32,11 @@ def product_path(producer_id: str, product_id: str) -> str:
 def round_path(round_id: str) -> str:
     """An inspection round's page path from the site root."""
     return f"{GENERATED_FOLDER}/{ROUNDS}/{round_id}/"
+
+
+def province_path(province_id: str) -> str:
+    """The page listing a province's products, from the site root."""
+    return f"{GENERATED_FOLDER}/{PLACES}/{province_id}/"
 
 
 def asset_path(producer_id: str, name: str, product_id: str | None = None) -> str:

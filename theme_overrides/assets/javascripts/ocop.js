@@ -250,10 +250,29 @@
     list.classList.add("ocop-ready");
   }
 
+  /* A large catalogue lists each province on a page of its own: an address filtered by province
+     on the page of all products (shared before the catalogue grew) opens that province's page
+     with the other filters kept. */
+  function forwardProvince(places) {
+    var params = new URLSearchParams(window.location.search);
+    var wanted = params.get("tinh");
+    var links = places.querySelectorAll("a[data-province]");
+    var link = Array.prototype.find.call(links, function (a) {
+      return a.getAttribute("data-province") === wanted;
+    });
+    if (!link) return;
+    var target = new URL(link.href);
+    params.delete("tinh");
+    params.forEach(function (value, key) { target.searchParams.set(key, value); });
+    window.location.replace(target.href);
+  }
+
   function start() {
     addHeaderButton();
     document.querySelectorAll(".ocop-search").forEach(setUpSearch);
     document.querySelectorAll(".ocop-filters").forEach(setUpFilters);
+    var places = document.querySelector("[data-ocop-forward]");
+    if (places) forwardProvince(places);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
