@@ -1,23 +1,25 @@
 """Caches keyed by a hash of their inputs: files drawn from the data (QR codes, badges, cards,
 flyers), so an unchanged one is never drawn twice and the missing ones are drawn on every
-processor; and the engine's HTML of generated pages, so an unchanged page is not converted again."""
+processor; data files already loaded and checked; and the engine's HTML of generated pages, so an
+unchanged page is not converted again."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import multiprocessing
 import os
+import pickle
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.parallel import processors, run_all
+
 # Part of every key: raise it when a drawing changes, so every file is drawn anew.
 DRAWING_VERSION = "2"
-# Below this many missing files, starting worker processes costs more than it saves.
-PARALLEL_FROM = 64
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,6 @@ class Drawing:
     draw: Callable[[], bytes]
 
 
-_pending: list[tuple[Path, Callable[[], bytes]]] = []  # read by forked workers
-
-
 def _store(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -40,8 +39,16 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(temporary, path)  # a killed run never leaves half a file under a valid name
 
 
-def _draw_pending(index: int) -> None:
-    path, draw = _pending[index]
+def folder_digest(folder: Path, digest: Any = None) -> Any:
+    """A running hash of every file under `folder` (names and bytes), compiled code left out."""
+    digest = digest or hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest
+
+
+def _draw(path: Path, draw: Callable[[], bytes]) -> None:
     _store(path, draw())
 
 
@@ -50,34 +57,55 @@ class DrawingCache:
 
     def __init__(self, folder: Path, workers: int | None = None) -> None:
         self.folder = folder
-        self.workers = workers or len(os.sched_getaffinity(0))
+        self.workers = workers or processors()
         self.drawn = 0  # files actually drawn in this run; the rest came from the cache
 
-    def path(self, kind: str, inputs: str) -> Path:
-        key = hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
-        return self.folder / kind / key
+    @staticmethod
+    def _key(kind: str, inputs: str) -> str:
+        return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
 
     def draw_all(self, drawings: list[Drawing]) -> dict[str, Path]:
         """Each drawing's cached file, drawing the missing ones first."""
-        files = {d.target: self.path(d.kind, d.inputs) for d in drawings}
+        drawn: dict[str, set[str]] = {}  # kind -> keys already in the cache, one listing a kind
+        files: dict[str, Path] = {}
         missing: dict[Path, Callable[[], bytes]] = {}
         for drawing in drawings:
-            path = files[drawing.target]
-            if path not in missing and not path.is_file():
-                missing[path] = drawing.draw
-        if len(missing) >= PARALLEL_FROM and self.workers > 1:
-            _pending[:] = missing.items()
-            try:  # forked workers inherit the drawings, so nothing needs to be pickled
-                context = multiprocessing.get_context("fork")
-                with context.Pool(self.workers) as pool:
-                    pool.map(_draw_pending, range(len(_pending)), chunksize=8)
-            finally:
-                _pending.clear()
-        else:
-            for path, draw in missing.items():
-                _store(path, draw())
+            if drawing.kind not in drawn:
+                folder = self.folder / drawing.kind
+                drawn[drawing.kind] = set(os.listdir(folder)) if folder.is_dir() else set()
+            key = self._key(drawing.kind, drawing.inputs)
+            path = files[drawing.target] = self.folder / drawing.kind / key
+            if key not in drawn[drawing.kind]:
+                missing.setdefault(path, drawing.draw)
+        run_all(
+            [functools.partial(_draw, path, draw) for path, draw in missing.items()], self.workers
+        )
         self.drawn += len(missing)
         return files
+
+
+class ResultCache:
+    """Results of work done on one file (any picklable value), one cache file each, named by a
+    hash of the file's bytes and of everything else the work depends on (`context`)."""
+
+    def __init__(self, folder: Path, context: str) -> None:
+        self.folder = folder
+        self.context = context.encode("utf-8")
+
+    def key(self, *parts: str | bytes) -> str:
+        digest = hashlib.sha256(self.context)
+        for part in parts:
+            digest.update(b"\0" + (part.encode("utf-8") if isinstance(part, str) else part))
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str) -> Any:
+        try:
+            return pickle.loads((self.folder / key[:2] / key).read_bytes())
+        except Exception:  # noqa: BLE001 - missing, damaged or from older code: done again
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        _store(self.folder / key[:2] / key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 class PageCache:

@@ -106,7 +106,8 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """One JSON value on one line (the standard library's fast encoder only writes unindented)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def product_rows(catalogue: Catalogue, site_url: str) -> list[list[Any]]:
@@ -155,11 +156,19 @@ def open_data_files(catalogue: Catalogue, site_url: str) -> dict[str, str | byte
     """Every open-data file, keyed by path inside the generated folder."""
     as_of = catalogue.as_of.isoformat()
     records = [producer_record(p, site_url, as_of) for p in catalogue.producers]
-    files: dict[str, str | bytes] = {f"{PRODUCERS}/{r['id']}/{RECORD}": _json(r) for r in records}
-    files[f"{OPEN_DATA}/danh-muc.json"] = _json({"as_of": as_of, "producers": records})
+    lines = {record["id"]: _json(record) for record in records}
+    files: dict[str, str | bytes] = {
+        f"{PRODUCERS}/{pid}/{RECORD}": line + "\n" for pid, line in lines.items()
+    }
+    # The whole catalogue: one producer a line, each the same text as its own file.
+    files[f"{OPEN_DATA}/danh-muc.json"] = (
+        f'{{"as_of": {_json(as_of)}, "producers": [\n' + ",\n".join(lines.values()) + "\n]}\n"
+    )
     files[f"{OPEN_DATA}/san-pham.csv"] = products_csv(catalogue, site_url)
     for name in SCHEMAS:
-        files[f"{OPEN_DATA}/{name}.schema.json"] = _json(load_schema(name))
+        files[f"{OPEN_DATA}/{name}.schema.json"] = (
+            json.dumps(load_schema(name), ensure_ascii=False, indent=1) + "\n"
+        )
     return files
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ class Status(enum.Enum):
     REVOKED = "revoked"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus whole months, clamped to the end of a shorter month."""
     month_index = day.month - 1 + months

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from generator import __version__
 from generator.assets import producer_assets
-from generator.cache import DrawingCache
+from generator.cache import DrawingCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
-from generator.pipeline import Loaded, load_catalogue
+from generator.pipeline import PACKAGE, Loaded, load_catalogue
 from generator.redirects import redirect_pages
 from generator.render import changes_page, open_data_page, report_page, site_pages
 from generator.reports import build_report
@@ -28,7 +28,6 @@ STAMP = ".inputs"
 # Which cached file each published binary file is: path inside the generated folder -> path
 # inside the cache folder. Not a page of its own (exclude_docs: danh-muc/_*).
 FILES_MANIFEST = "_files.json"
-PACKAGE = Path(__file__).parent  # code, templates and schemas
 
 
 def inputs_digest(settings: Settings) -> str:
@@ -37,9 +36,7 @@ def inputs_digest(settings: Settings) -> str:
         f"{__version__}|{settings.as_of.isoformat()}|{settings.listing_limit}".encode()
     )
     for folder in (settings.data_dir, PACKAGE):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
+        folder_digest(folder, digest)
     return digest.hexdigest()
 
 
@@ -91,11 +88,9 @@ def generate(settings: Settings) -> Loaded:
         files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
         drawings = DrawingCache(settings.cache_dir / "drawings")
         published.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
+        cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
         files[FILES_MANIFEST] = json.dumps(
-            {
-                rel: path.relative_to(settings.cache_dir).as_posix()
-                for rel, path in published.items()
-            },
+            {rel: str(path).removeprefix(cache) for rel, path in published.items()},
             indent=0,
             sort_keys=True,
         )

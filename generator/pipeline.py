@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator.cache import ResultCache, folder_digest
 from generator.load import Document, load_document
 from generator.model import Catalogue, build_catalogue, build_producer, build_round
+from generator.parallel import run_all
 from generator.problems import Problem, Report
 from generator.reference import load_reference
 from generator.settings import Settings
@@ -54,10 +58,91 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
     return producers, inspections, problems
 
 
-def _load_all(paths: list[Path], root: Path, report: Report) -> list[Document]:
+PACKAGE = Path(__file__).parent  # the checks' code and schemas
+
+
+def _photo_files(doc: Document) -> list[Path]:
+    """The photo files a document names (the checks open them)."""
+    found: list[Path] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "photos" and isinstance(value, list):
+                    found.extend(
+                        doc.path.parent / photo["file"]
+                        for photo in value
+                        if isinstance(photo, dict) and isinstance(photo.get("file"), str)
+                    )
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc.data)
+    return found
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except (OSError, ValueError):
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _check_file(
+    path: Path,
+    root: Path,
+    kind: str,
+    validator: Validator | None,
+    cache: ResultCache | None = None,
+    key: str = "",
+) -> tuple[Document | None, list[Problem]]:
+    """One file loaded and checked on its own (only loaded when the reference data is broken);
+    the outcome is kept in `cache` under `key`, with the photos it depends on."""
+    doc, problems = load_document(path, root)
+    if doc is not None and validator is not None:
+        problems = problems + validator.file(doc, kind)
+    if cache is not None and key:
+        photos = _photo_files(doc) if doc is not None else []
+        cache.put(key, (doc, problems, [(photo, _stamp(photo)) for photo in photos]))
+    return doc, problems
+
+
+def _check_all(
+    paths: list[tuple[Path, str]], settings: Settings, validator: Validator | None, report: Report
+) -> list[Document]:
+    """Every file loaded and checked on its own: from the cache when neither the file, nor
+    its photos, nor the checks changed; the others on every processor. The usable documents."""
+    cache = None
+    if validator is not None:
+        context = folder_digest(PACKAGE, folder_digest(settings.reference_dir))
+        # documents hold absolute paths: a project moved elsewhere checks its files again
+        context.update(f"{settings.root}|{settings.as_of}|{settings.expiring_days}".encode())
+        cache = ResultCache(settings.cache_dir / "checked", context.hexdigest())
+    outcomes: dict[Path, tuple[Document | None, list[Problem]]] = {}
+    tasks = {}
+    for path, kind in paths:
+        key = ""
+        if cache is not None:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = None
+            if raw is not None:
+                key = cache.key(path.relative_to(settings.root).as_posix(), kind, raw)
+                hit = cache.get(key)
+                if hit is not None and all(_stamp(p) == stamp for p, stamp in hit[2]):
+                    outcomes[path] = hit[0], hit[1]
+                    continue
+        tasks[path] = functools.partial(
+            _check_file, path, settings.root, kind, validator, cache, key
+        )
+    outcomes.update(zip(tasks, run_all(list(tasks.values())), strict=True))
     docs = []
-    for path in paths:
-        doc, problems = load_document(path, root)
+    for path, _ in paths:
+        doc, problems = outcomes[path]
         report.extend(problems)
         if doc is not None:
             docs.append(doc)
@@ -71,17 +156,24 @@ def load_catalogue(settings: Settings) -> Loaded:
     report.extend(problems)
     producer_paths, inspection_paths, problems = discover(settings)
     report.extend(problems)
-    producers = _load_all(producer_paths, settings.root, report)
-    loaded_paths = {doc.path for doc in producers}
+    validator = Validator(reference, settings.data_dir, settings.as_of) if reference else None
+    docs = _check_all(
+        [(p, "producer") for p in producer_paths] + [(p, "inspection") for p in inspection_paths],
+        settings,
+        validator,
+        report,
+    )
+    loaded_paths = {doc.path for doc in docs}
+    producer_set = set(producer_paths)
     files = DataFiles(
-        producers,
-        _load_all(inspection_paths, settings.root, report),
+        [doc for doc in docs if doc.path in producer_set],
+        [doc for doc in docs if doc.path not in producer_set],
         frozenset(p.stem for p in producer_paths if p not in loaded_paths),
     )
     checked = len(producer_paths) + len(inspection_paths) + 2
-    if reference is None:
+    if validator is None:
         return Loaded(report, checked, None)
-    report.extend(Validator(reference, settings.data_dir, settings.as_of).run(files))
+    report.extend(validator.across(files))
     if not report.ok:
         return Loaded(report, checked, None)
     producers = [

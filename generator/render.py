@@ -8,6 +8,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.export import dictionary
 from generator.model import Catalogue, Certification, Producer, Product, Status
+from generator.parallel import run_all
 from generator.photos import WebPhoto
 from generator.settings import LISTING_LIMIT
 from generator.urls import (
@@ -60,7 +62,14 @@ def escape_text(value: Any) -> Markup:
     return Markup(_protect_line_start(_entities(" ".join(str(value).split()))))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_str(value: str) -> Markup:
+    return escape_text(value)  # names, places and dates repeat on many pages and cards
+
+
 def _finalize(value: Any) -> Any:
+    if type(value) is str:
+        return _escape_str(value)
     if isinstance(value, Markup) or value is None or isinstance(value, int | float):
         return value if value is not None else ""
     return escape_text(value)
@@ -420,18 +429,20 @@ def site_pages(
         "lastmods": lastmods,
         **_groupings(catalogue, listing_limit),
     }
-    pages: dict[str, str | bytes] = {
-        "index.md": _render("all.md.j2", **context),
-        "sao.md": _render("by_stars.md.j2", **context),
-        "nhom.md": _render("by_group.md.j2", **context),
-        "dia-phuong.md": _render("by_place.md.j2", **context),
-        f"{ROUNDS}/index.md": _render("rounds.md.j2", **context),
-        "_trang-chu.md": _render("home.md.j2", **context),
+    render = functools.partial(_render, **context)
+    tasks: dict[str, Callable[[], str]] = {
+        "index.md": functools.partial(render, "all.md.j2"),
+        "sao.md": functools.partial(render, "by_stars.md.j2"),
+        "nhom.md": functools.partial(render, "by_group.md.j2"),
+        "dia-phuong.md": functools.partial(render, "by_place.md.j2"),
+        f"{ROUNDS}/index.md": functools.partial(render, "rounds.md.j2"),
+        "_trang-chu.md": functools.partial(render, "home.md.j2"),
     }
     for province, _ in context["by_place"]:
-        pages[f"{PLACES}/{province.id}.md"] = province_page(context, province)
+        tasks[f"{PLACES}/{province.id}.md"] = functools.partial(province_page, context, province)
     for producer in catalogue.producers:
-        pages[f"{PRODUCERS}/{producer.id}.md"] = producer_page(
+        tasks[f"{PRODUCERS}/{producer.id}.md"] = functools.partial(
+            producer_page,
             catalogue,
             producer,
             photos,
@@ -439,5 +450,5 @@ def site_pages(
             lastmod=lastmods.get(producer.id),
         )
     for round_ in catalogue.rounds:
-        pages[f"{ROUNDS}/{round_.id}.md"] = round_page(catalogue, round_.id)
-    return pages
+        tasks[f"{ROUNDS}/{round_.id}.md"] = functools.partial(round_page, catalogue, round_.id)
+    return dict(zip(tasks, run_all(list(tasks.values())), strict=True))

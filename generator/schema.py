@@ -92,13 +92,18 @@ def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
 
 def labels(name: str, *path: str) -> dict[str, str]:
     """The `x-labels` of an enum field, found by its property path (lists are stepped into)."""
+    return dict(_labels(name, path))
+
+
+@functools.cache
+def _labels(name: str, path: tuple[str, ...]) -> dict[str, str]:
     root = load_schema(name)
     node = resolve(root, root)
     for part in path:
         while "items" in node and "properties" not in node:
             node = resolve(node["items"], root)
         node = resolve(node["properties"][part], root)
-    return dict(node.get("x-labels", {}))
+    return node.get("x-labels", {})
 
 
 def _type_of(value: Any) -> str:

@@ -94,17 +94,15 @@ class Validator:
         self.data_dir = data_dir.resolve()
         self.as_of = as_of
 
-    def run(self, files: DataFiles) -> list[Problem]:
-        problems: list[Problem] = []
-        for doc in files.producers:
-            problems += check_schema(doc, "producer")
-            problems += self.producer(doc)
-        for doc in files.inspections:
-            problems += check_schema(doc, "inspection")
-            problems += self.inspection(doc)
-        problems += self.unique_ids(files)
-        problems += self.inspection_references(files)
-        return problems
+    def file(self, doc: Document, kind: str) -> list[Problem]:
+        """The checks of one file on its own: its schema ("producer" or "inspection"), then
+        the rules the schema cannot say."""
+        own = self.producer if kind == "producer" else self.inspection
+        return check_schema(doc, kind) + own(doc)
+
+    def across(self, files: DataFiles) -> list[Problem]:
+        """The checks that need every file: unique IDs and references between files."""
+        return self.unique_ids(files) + self.inspection_references(files)
 
     # -- one producer file -------------------------------------------------------------
     def producer(self, doc: Document) -> list[Problem]:

@@ -129,3 +129,48 @@ def test_photo_link_pointing_outside_data(tmp_path: Path) -> None:
     )
     (folder / "khong-co.jpg").symlink_to(outside)
     assert problems_of(root) == [(P, 14, "photo-outside")]
+
+
+def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pipeline
+    from tests.photo_factory import phone_photo
+
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "photo-unreadable")
+    photo = next((root / "data").rglob("*.jpg"))
+    broken = photo.read_bytes()
+    assert problems_of(root) == [CASES["photo-unreadable"]]
+    assert any((root / ".cache" / "checked").rglob("*"))
+    loads: list[Path] = []
+    real = pipeline.load_document
+    monkeypatch.setattr(pipeline, "load_document", lambda p, r: loads.append(p) or real(p, r))
+    assert problems_of(root) == [CASES["photo-unreadable"]]
+    assert loads == []  # nothing changed: every file's outcome came from the cache
+    phone_photo(photo)  # the photo is fixed; the YAML file is not touched
+    assert problems_of(root) == []
+    photo.write_bytes(broken)
+    assert problems_of(root) == [CASES["photo-unreadable"]]
+    data = root / CASES["unknown-field"][0]
+    data.write_text(data.read_text(encoding="utf-8").replace("name:", "nam:", 1), "utf-8")
+    assert "unknown-field" in {code for _, _, code in problems_of(root)}
+    assert [p.name for p in loads] == [data.name, data.name, data.name]
+
+
+def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None:
+    from generator.demo import write_demo
+    from generator.parallel import PARALLEL_FROM
+
+    write_demo(tmp_path, 80, 3, AS_OF)
+    files = sorted((tmp_path / "data" / "producers").rglob("*.yaml"))
+    assert len(files) >= PARALLEL_FROM  # enough files for the worker processes
+    first, middle, last = files[0], files[40], files[-1]
+    first.write_text(first.read_text(encoding="utf-8") + "extra_field: 1\n", "utf-8")
+    middle.write_text(middle.read_text(encoding="utf-8") + "broken: [\n", "utf-8")
+    text = last.read_text(encoding="utf-8")
+    last.write_text(text.replace("stars: ", "stars: 9", 1), "utf-8")
+    found = {(p.file, p.code) for p in load_catalogue(Settings(root=tmp_path, as_of=AS_OF)).report}
+    rel = {path: path.relative_to(tmp_path).as_posix() for path in (first, middle, last)}
+    assert (rel[first], "unknown-field") in found
+    assert (rel[middle], "yaml-syntax") in found
+    assert (rel[last], "stars-range") in found

@@ -1,0 +1,41 @@
+"""Work spread over every processor by forked workers.
+
+The workers are forked, so they inherit the tasks (closures over the catalogue, the reference
+data, the drawings) and only the results travel back. Small batches stay in this process:
+starting workers costs more than they save.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+PARALLEL_FROM = 64  # fewer tasks than this run here
+_tasks: list[Callable[[], object]] = []  # read by the forked workers
+
+
+def _run(index: int) -> object:
+    return _tasks[index]()
+
+
+def processors() -> int:
+    """The processors this process may run on."""
+    return len(os.sched_getaffinity(0))
+
+
+def run_all(tasks: list[Callable[[], T]], workers: int | None = None) -> list[T]:
+    """Each task's result, in order; on every processor when there are enough tasks."""
+    workers = workers or processors()
+    if len(tasks) < PARALLEL_FROM or workers < 2 or _tasks:  # _tasks: already inside a worker
+        return [task() for task in tasks]
+    _tasks[:] = tasks
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(tasks) // (workers * 8))
+            return pool.map(_run, range(len(tasks)), chunksize=chunk)  # type: ignore[return-value]
+    finally:
+        _tasks.clear()
