@@ -105,7 +105,10 @@ class ResultCache:
             return None
 
     def put(self, key: str, value: Any) -> None:
-        _store(self.folder / key[:2] / key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        try:
+            _store(self.folder / key[:2] / key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache that cannot be written only means the work is done again next time
 
 
 class PageCache:

@@ -25,8 +25,10 @@ def today() -> dt.date:
 
 
 def listing_limit() -> int:
-    """How many products one list of the whole catalogue may hold (OCOP_LISTING_LIMIT or 1000)."""
-    return int(os.environ.get(LISTING_LIMIT_ENV) or LISTING_LIMIT)
+    """How many products one list of the whole catalogue may hold (OCOP_LISTING_LIMIT when it is
+    a whole number, else 1000)."""
+    value = os.environ.get(LISTING_LIMIT_ENV, "").strip()
+    return int(value) if value.isdigit() else LISTING_LIMIT
 
 
 @dataclass(frozen=True)
