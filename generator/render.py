@@ -334,7 +334,9 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     by_stars: dict[int, list] = defaultdict(list)
     by_group: dict[str, list] = defaultdict(list)
     by_place: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    by_province: dict[str, list] = defaultdict(list)
     for producer, product in pairs:
+        by_province[producer.province.id].append((producer, product))
         by_stars[product.stars].append((producer, product))
         by_group[product.group].append((producer, product))
         by_place[producer.province.id][producer.commune_name or "Chưa rõ xã/phường"].append(
@@ -352,6 +354,7 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     return {
         "communes": [communes[key] for key in sorted(communes)],
         "pairs": pairs,
+        "by_province": by_province,  # each province's products, in catalogue order
         # A list of the whole catalogue this long is one page per province instead.
         "split": len(pairs) > listing_limit,
         "by_stars": sorted(by_stars.items(), reverse=True),
@@ -369,7 +372,7 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
 
 def province_page(context: dict[str, Any], province: Any) -> str:
     """The filterable list of one province's products."""
-    pairs = [pair for pair in context["pairs"] if pair[0].province.id == province.id]
+    pairs = context["by_province"][province.id]
     return _render(
         "province.md.j2",
         **{
