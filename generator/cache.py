@@ -5,13 +5,15 @@ unchanged page is not converted again."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import pickle
 import shutil
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,11 +87,14 @@ class DrawingCache:
 
 
 class ResultCache:
-    """Results of work done on one file (any picklable value), one cache file each, named by a
-    hash of the file's bytes and of everything else the work depends on (`context`)."""
+    """Results of work (any picklable value) in one SQLite file, each under a hash of the work's
+    inputs and of everything else it depends on (`context`).
 
-    def __init__(self, folder: Path, context: str) -> None:
-        self.folder = folder
+    Only the calling process reads and writes the file (workers hand their results back), and a
+    cache that cannot be read or written only means the work is done again."""
+
+    def __init__(self, path: Path, context: str) -> None:
+        self.path = path
         self.context = context.encode("utf-8")
 
     def key(self, *parts: str | bytes) -> str:
@@ -98,17 +103,68 @@ class ResultCache:
             digest.update(b"\0" + (part.encode("utf-8") if isinstance(part, str) else part))
         return digest.hexdigest()[:32]
 
-    def get(self, key: str) -> Any:
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30)
         try:
-            return pickle.loads((self.folder / key[:2] / key).read_bytes())
-        except Exception:  # noqa: BLE001 - missing, damaged or from older code: done again
-            return None
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+            )
+        except sqlite3.DatabaseError:  # not a database (damaged): start again
+            connection.close()
+            self.path.unlink(missing_ok=True)
+            connection = sqlite3.connect(self.path, timeout=30)
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+            )
+        return connection
 
-    def put(self, key: str, value: Any) -> None:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored results of those keys that have one."""
+        wanted = set(keys)
+        found: dict[str, Any] = {}
         try:
-            _store(self.folder / key[:2] / key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a cache that cannot be written only means the work is done again next time
+            connection = self._connect()
+        except (OSError, sqlite3.Error):
+            return found
+        with contextlib.closing(connection):
+            try:
+                rows = connection.execute("SELECT key, value FROM results").fetchall()
+            except sqlite3.Error:
+                return found
+        for key, value in rows:
+            if key in wanted:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # noqa: BLE001 - damaged or from older code: done again
+                    pass
+        return found
+
+    def put_many(self, results: dict[str, Any], keep: Iterable[str] | None = None) -> None:
+        """Store `results`; with `keep`, forget every stored result whose key is in neither."""
+        try:
+            connection = self._connect()
+        except (OSError, sqlite3.Error):
+            return
+        rows = [
+            (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in results.items()
+        ]
+        with contextlib.closing(connection):
+            try:
+                with connection:  # one transaction
+                    if keep is not None:
+                        kept = set(keep) | set(results)
+                        stale = [
+                            (key,)
+                            for (key,) in connection.execute("SELECT key FROM results")
+                            if key not in kept
+                        ]
+                        connection.executemany("DELETE FROM results WHERE key = ?", stale)
+                    connection.executemany(
+                        "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows
+                    )
+            except sqlite3.Error:
+                pass  # busy or read-only: the work is done again next time
 
 
 class PageCache:

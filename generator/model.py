@@ -167,6 +167,7 @@ class InspectionRound:
     recommendations: list[Recommendation]
     sources: list[str]
     illustrative: frozenset[str]
+    source_file: str
     entries: list[Entry] = field(default_factory=list)
 
 
@@ -336,7 +337,7 @@ def build_producer(
     )
 
 
-def build_round(data: dict[str, Any], reference: Reference) -> InspectionRound:
+def build_round(data: dict[str, Any], rel: str, reference: Reference) -> InspectionRound:
     """An InspectionRound (with entries) from one validated inspection document."""
     check_labels = labels("inspection", "entries", "checks", "check")
     result_labels = labels("inspection", "entries", "checks", "result")
@@ -359,6 +360,7 @@ def build_round(data: dict[str, Any], reference: Reference) -> InspectionRound:
         ],
         sources=list(data.get("sources", [])),
         illustrative=_marked(data),
+        source_file=rel,
     )
     for item in data["entries"]:
         round_.entries.append(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.assets import producer_assets
-from generator.cache import DrawingCache, folder_digest
+from generator.cache import DrawingCache, ResultCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
@@ -19,7 +19,7 @@ from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import PACKAGE, Loaded, load_catalogue
 from generator.redirects import redirect_pages
-from generator.render import changes_page, open_data_page, report_page, site_pages
+from generator.render import Reuse, changes_page, open_data_page, report_page, site_pages
 from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings
@@ -78,6 +78,13 @@ def generate(settings: Settings) -> Loaded:
                 site_url=settings.site_url,
                 lastmods=last_changes(loaded.catalogue, events),
                 listing_limit=settings.listing_limit,
+                reuse=Reuse(
+                    ResultCache(
+                        settings.cache_dir / "rendered.sqlite",
+                        f"{settings.site_url}|{settings.listing_limit}",
+                    ),
+                    loaded.sources,
+                ),
             )
         )
         files["cap-nhat.md"] = changes_page(events, KIND_LABELS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ class Loaded:
     report: Report
     files_checked: int
     catalogue: Catalogue | None
+    # each data file (relative path) -> a hash of its bytes and of everything its checks use
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]:
@@ -91,62 +93,61 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def _check_file(
-    path: Path,
-    root: Path,
-    kind: str,
-    validator: Validator | None,
-    cache: ResultCache | None = None,
-    key: str = "",
-) -> tuple[Document | None, list[Problem]]:
-    """One file loaded and checked on its own (only loaded when the reference data is broken);
-    the outcome is kept in `cache` under `key`, with the photos it depends on."""
+Outcome = tuple[Document | None, list[Problem], list[tuple[Path, tuple[int, int] | None]]]
+
+
+def _check_file(path: Path, root: Path, kind: str, validator: Validator | None) -> Outcome:
+    """One file loaded and checked on its own (only loaded when the reference data is broken),
+    with the stamps of the photos it names: the outcome holds while they stay the same."""
     doc, problems = load_document(path, root)
     if doc is not None and validator is not None:
         problems = problems + validator.file(doc, kind)
-    if cache is not None and key:
-        photos = _photo_files(doc) if doc is not None else []
-        cache.put(key, (doc, problems, [(photo, _stamp(photo)) for photo in photos]))
-    return doc, problems
+    photos = _photo_files(doc) if doc is not None else []
+    return doc, problems, [(photo, _stamp(photo)) for photo in photos]
 
 
 def _check_all(
     paths: list[tuple[Path, str]], settings: Settings, validator: Validator | None, report: Report
-) -> list[Document]:
+) -> tuple[list[Document], dict[str, str]]:
     """Every file loaded and checked on its own: from the cache when neither the file, nor
-    its photos, nor the checks changed; the others on every processor. The usable documents."""
+    its photos, nor the checks changed; the others on every processor. The usable documents,
+    and a hash of each checked file with everything its checks depend on (by relative path)."""
     cache = None
     if validator is not None:
         context = folder_digest(PACKAGE, folder_digest(settings.reference_dir))
         # documents hold absolute paths: a project moved elsewhere checks its files again
         context.update(f"{settings.root}|{settings.as_of}|{settings.expiring_days}".encode())
-        cache = ResultCache(settings.cache_dir / "checked", context.hexdigest())
-    outcomes: dict[Path, tuple[Document | None, list[Problem]]] = {}
-    tasks = {}
-    for path, kind in paths:
-        key = ""
-        if cache is not None:
+        cache = ResultCache(settings.cache_dir / "checked.sqlite", context.hexdigest())
+    keys: dict[Path, str] = {}
+    if cache is not None:
+        for path, kind in paths:
             try:
                 raw = path.read_bytes()
             except OSError:
-                raw = None
-            if raw is not None:
-                key = cache.key(path.relative_to(settings.root).as_posix(), kind, raw)
-                hit = cache.get(key)
-                if hit is not None and all(_stamp(p) == stamp for p, stamp in hit[2]):
-                    outcomes[path] = hit[0], hit[1]
-                    continue
-        tasks[path] = functools.partial(
-            _check_file, path, settings.root, kind, validator, cache, key
-        )
+                continue  # reported when the file is loaded
+            keys[path] = cache.key(path.relative_to(settings.root).as_posix(), kind, raw)
+    stored = cache.get_many(keys.values()) if cache is not None else {}
+    outcomes: dict[Path, Outcome] = {}
+    tasks = {}
+    for path, kind in paths:
+        hit = stored.get(keys.get(path, ""))
+        if hit is not None and all(_stamp(p) == stamp for p, stamp in hit[2]):
+            outcomes[path] = hit
+        else:
+            tasks[path] = functools.partial(_check_file, path, settings.root, kind, validator)
     outcomes.update(zip(tasks, run_all(list(tasks.values())), strict=True))
+    if cache is not None:
+        cache.put_many(
+            {keys[path]: outcomes[path] for path in tasks if path in keys}, keep=keys.values()
+        )
     docs = []
     for path, _ in paths:
-        doc, problems = outcomes[path]
+        doc, problems, _ = outcomes[path]
         report.extend(problems)
         if doc is not None:
             docs.append(doc)
-    return docs
+    sources = {path.relative_to(settings.root).as_posix(): key for path, key in keys.items()}
+    return docs, sources
 
 
 def load_catalogue(settings: Settings) -> Loaded:
@@ -157,7 +158,7 @@ def load_catalogue(settings: Settings) -> Loaded:
     producer_paths, inspection_paths, problems = discover(settings)
     report.extend(problems)
     validator = Validator(reference, settings.data_dir, settings.as_of) if reference else None
-    docs = _check_all(
+    docs, sources = _check_all(
         [(p, "producer") for p in producer_paths] + [(p, "inspection") for p in inspection_paths],
         settings,
         validator,
@@ -182,5 +183,6 @@ def load_catalogue(settings: Settings) -> Loaded:
         )
         for d in files.producers
     ]
-    rounds = [build_round(d.data, reference) for d in files.inspections]
-    return Loaded(report, checked, build_catalogue(producers, rounds, reference, settings.as_of))
+    rounds = [build_round(d.data, d.rel, reference) for d in files.inspections]
+    catalogue = build_catalogue(producers, rounds, reference, settings.as_of)
+    return Loaded(report, checked, catalogue, sources)

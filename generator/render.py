@@ -9,6 +9,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import urls
+from generator.cache import ResultCache
 from generator.export import dictionary
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.parallel import run_all
@@ -415,6 +417,65 @@ def report_page(as_of: dt.date, sections: list[Any]) -> str:
     return _render("report.md.j2", as_of=as_of, sections=sections)
 
 
+@dataclass
+class Reuse:
+    """Pages rendered in an earlier run, each kept under a hash of everything it shows: the data
+    files it is made from (their hashes, which cover the code, the reference data and the build
+    date too), the dates of last change and the photos it shows."""
+
+    cache: ResultCache
+    sources: dict[str, str]  # data file (relative path) -> its hash (Loaded.sources)
+
+    def keys(
+        self,
+        catalogue: Catalogue,
+        context: dict[str, Any],
+        photos: dict[Path, WebPhoto],
+        lastmods: dict[str, dt.date],
+    ) -> dict[str, str]:
+        """The key of each page that can be reused, by its path inside the generated folder;
+        none when a data file has no hash."""
+        files = [p.source_file for p in catalogue.producers] + [
+            r.source_file for r in catalogue.rounds
+        ]
+        if not all(file in self.sources for file in files):
+            return {}
+        made_of: dict[str, list[str]] = {}  # producer -> hashes of all it is made from
+        for producer in catalogue.producers:
+            made_of[producer.id] = [
+                self.sources[producer.source_file],
+                *(self.sources[e.round.source_file] for e in producer.inspections),
+                str(lastmods.get(producer.id)),
+            ]
+        keys = {}
+        for producer in catalogue.producers:
+            shown = [
+                *producer.photos,
+                *(q for product in producer.products for q in product.photos),
+            ]
+            keys[f"{PRODUCERS}/{producer.id}.md"] = self.cache.key(
+                "producer",
+                producer.id,
+                *made_of[producer.id],
+                repr([photos.get(q.path) for q in shown]),
+            )
+        options = repr(([n for n, _ in context["by_stars"]], [g for g, _ in context["by_group"]]))
+        for province, _ in context["by_place"]:
+            shown_ids = dict.fromkeys(p.id for p, _ in context["by_province"][province.id])
+            keys[f"{PLACES}/{province.id}.md"] = self.cache.key(
+                "province", province.id, options, *(k for pid in shown_ids for k in made_of[pid])
+            )
+        for round_ in catalogue.rounds:
+            producers = dict.fromkeys(entry.producer_id for entry in round_.entries)
+            keys[f"{ROUNDS}/{round_.id}.md"] = self.cache.key(
+                "round",
+                round_.id,
+                self.sources[round_.source_file],
+                *(k for pid in producers for k in made_of[pid]),
+            )
+        return keys
+
+
 def site_pages(
     catalogue: Catalogue,
     photos: dict[Path, WebPhoto] | None = None,
@@ -422,8 +483,10 @@ def site_pages(
     site_url: str,
     lastmods: dict[str, dt.date] | None = None,
     listing_limit: int = LISTING_LIMIT,
+    reuse: Reuse | None = None,
 ) -> dict[str, str | bytes]:
-    """Every generated page, keyed by its path inside the generated folder."""
+    """Every generated page, keyed by its path inside the generated folder; with `reuse`,
+    the pages whose inputs did not change come from the earlier run."""
     lastmods = lastmods or {}
     newest = max(lastmods.values(), default=None)
     context = {
@@ -454,4 +517,13 @@ def site_pages(
         )
     for round_ in catalogue.rounds:
         tasks[f"{ROUNDS}/{round_.id}.md"] = functools.partial(round_page, catalogue, round_.id)
-    return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
+    keys = reuse.keys(catalogue, context, photos or {}, lastmods) if reuse else {}
+    stored = reuse.cache.get_many(keys.values()) if reuse else {}
+    pages = {rel: stored[keys[rel]] for rel in tasks if keys.get(rel) in stored}
+    missing = {rel: task for rel, task in tasks.items() if rel not in pages}
+    pages.update(zip(missing, run_all(list(missing.values())), strict=True))
+    if reuse:
+        reuse.cache.put_many(
+            {keys[rel]: pages[rel] for rel in missing if rel in keys}, keys.values()
+        )
+    return {rel: pages[rel] for rel in tasks}

@@ -17,6 +17,7 @@ import pytest
 from generator.pipeline import load_catalogue
 from generator.render import escape_text, producer_page, round_page, site_pages
 from generator.settings import Settings
+from generator.urls import PRODUCERS
 from tests.conftest import AS_OF, REPO
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -95,3 +96,81 @@ def test_map_link_from_coordinates(catalogue) -> None:
     assert "openstreetmap" not in producer_page(
         catalogue, catalogue.producer("ha-com-chay-huy-hoang"), site_url=URL
     )
+
+
+def test_pages_are_rendered_again_only_when_what_they_show_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import parallel, render
+    from generator.cache import ResultCache
+    from generator.demo import write_demo
+    from generator.events import catalogue_events, last_changes
+    from generator.render import Reuse
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)  # renders stay in this process
+    write_demo(tmp_path, 30, 5, AS_OF)
+    rendered: list[str] = []
+    real = render._render
+
+    def record(template: str, **context: object) -> str:
+        shown = context.get("p") or context.get("province") or context.get("r")
+        rendered.append(f"{template.split('.')[0]}:{getattr(shown, 'id', '')}")
+        return real(template, **context)
+
+    monkeypatch.setattr(render, "_render", record)
+
+    def pages(as_of=AS_OF, reuse: bool = True) -> dict[str, str | bytes]:
+        loaded = load_catalogue(Settings(root=tmp_path, as_of=as_of))
+        assert loaded.catalogue is not None, loaded.report.format_text()
+        cache = ResultCache(tmp_path / ".cache" / "rendered.sqlite", URL)
+        return site_pages(
+            loaded.catalogue,
+            {},
+            site_url=URL,
+            lastmods=last_changes(loaded.catalogue, catalogue_events(loaded.catalogue)),
+            reuse=Reuse(cache, loaded.sources) if reuse else None,
+        )
+
+    def kept_pages() -> set[str]:  # pages of one producer, province or round
+        return {r for r in rendered if r.split(":")[0] in {"producer", "province", "round"}}
+
+    first = pages()
+    assert len(kept_pages()) > 30
+    rendered.clear()
+    assert pages() == first
+    assert kept_pages() == set()  # nothing changed: every page came from the cache
+
+    # One producer renamed: its page, its province's list and the rounds that visited it.
+    catalogue = load_catalogue(Settings(root=tmp_path, as_of=AS_OF)).catalogue
+    assert catalogue is not None
+    visited = next(p for p in catalogue.producers if p.inspections)
+    path = tmp_path / visited.source_file
+    path.write_text(path.read_text("utf-8").replace(visited.name, "Tên Mới", 1), "utf-8")
+    rendered.clear()
+    changed = pages()
+    expected = {f"producer:{visited.id}", f"province:{visited.province.id}"}
+    expected |= {f"round:{e.round.id}" for e in visited.inspections}
+    assert kept_pages() == expected
+    assert changed == pages(reuse=False)
+    assert "Tên Mới" in str(changed[f"{PRODUCERS}/{visited.id}.md"])
+
+    # One inspection file edited: the round and every producer it visited.
+    round_ = visited.inspections[0].round
+    path = tmp_path / round_.source_file
+    path.write_text(path.read_text("utf-8").replace(round_.body, "Đoàn kiểm tra mới", 1), "utf-8")
+    rendered.clear()
+    changed = pages()
+    producers = {e.producer_id for e in round_.entries}
+    assert {r for r in kept_pages() if r.startswith(("producer:", "round:"))} == {
+        f"round:{round_.id}",
+        *(f"producer:{pid}" for pid in producers),
+    }
+    assert changed == pages(reuse=False)
+
+    # Another build date: every certificate's status may differ, so every page is rendered.
+    rendered.clear()
+    later = pages(as_of=AS_OF.replace(year=AS_OF.year + 3))
+    assert {r for r in kept_pages() if r.startswith("producer:")} == {
+        f"producer:{p.id}" for p in catalogue.producers
+    }
+    assert later == pages(as_of=AS_OF.replace(year=AS_OF.year + 3), reuse=False)

@@ -141,7 +141,7 @@ def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
     photo = next((root / "data").rglob("*.jpg"))
     broken = photo.read_bytes()
     assert problems_of(root) == [CASES["photo-unreadable"]]
-    assert any((root / ".cache" / "checked").rglob("*"))
+    assert (root / ".cache" / "checked.sqlite").is_file()
     loads: list[Path] = []
     real = pipeline.load_document
     monkeypatch.setattr(pipeline, "load_document", lambda p, r: loads.append(p) or real(p, r))
@@ -155,6 +155,13 @@ def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
     data.write_text(data.read_text(encoding="utf-8").replace("name:", "nam:", 1), "utf-8")
     assert "unknown-field" in {code for _, _, code in problems_of(root)}
     assert [p.name for p in loads] == [data.name, data.name, data.name]
+    (root / ".cache" / "checked.sqlite").write_bytes(b"not a database" * 100)
+    loads.clear()
+    assert "unknown-field" in {code for _, _, code in problems_of(root)}  # damaged: checked again
+    assert len(loads) > 1
+    loads.clear()
+    assert "unknown-field" in {code for _, _, code in problems_of(root)}
+    assert loads == []  # and kept again
 
 
 def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None:
