@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.badges import badge_lines, badge_png, badge_svg
@@ -87,7 +86,7 @@ def _product_drawings(producer: Producer, product: Product, site_url: str) -> li
     ]
 
 
-def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, Path]:
+def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
     """Every promotional file of every producer: its path inside the generated folder and the
     cached file that holds it."""
     drawings: list[Drawing] = []

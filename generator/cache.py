@@ -66,21 +66,24 @@ class DrawingCache:
     def _key(kind: str, inputs: str) -> str:
         return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
 
-    def draw_all(self, drawings: list[Drawing]) -> dict[str, Path]:
-        """Each drawing's cached file, drawing the missing ones first."""
-        drawn: dict[str, set[str]] = {}  # kind -> keys already in the cache, one listing a kind
-        files: dict[str, Path] = {}
-        missing: dict[Path, Callable[[], bytes]] = {}
+    def draw_all(self, drawings: list[Drawing]) -> dict[str, str]:
+        """Each drawing's cached file (its path as text), drawing the missing ones first."""
+        kinds: dict[str, tuple[str, set[str]]] = {}  # kind -> its folder, the keys already drawn
+        files: dict[str, str] = {}
+        missing: dict[str, Callable[[], bytes]] = {}
         for drawing in drawings:
-            if drawing.kind not in drawn:
+            if drawing.kind not in kinds:
                 folder = self.folder / drawing.kind
-                drawn[drawing.kind] = set(os.listdir(folder)) if folder.is_dir() else set()
+                drawn = set(os.listdir(folder)) if folder.is_dir() else set()
+                kinds[drawing.kind] = f"{folder}{os.sep}", drawn  # one listing a kind
+            prefix, drawn = kinds[drawing.kind]
             key = self._key(drawing.kind, drawing.inputs)
-            path = files[drawing.target] = self.folder / drawing.kind / key
-            if key not in drawn[drawing.kind]:
+            path = files[drawing.target] = prefix + key  # text: a Path each costs too much here
+            if key not in drawn:
                 missing.setdefault(path, drawing.draw)
         run_all(
-            [functools.partial(_draw, path, draw) for path, draw in missing.items()], self.workers
+            [functools.partial(_draw, Path(path), draw) for path, draw in missing.items()],
+            self.workers,
         )
         self.drawn += len(missing)
         return files

@@ -249,7 +249,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = Settings(root=Path(config.config_file_path).parent)
     for rel, cached in published_files(settings).items():
         src_uri = f"{GENERATED_FOLDER}/{rel}"
-        files.append(_CachedFile.generated(config, src_uri, abs_src_path=str(cached)))
+        files.append(_CachedFile.generated(config, src_uri, abs_src_path=cached))
     if _conversions is not None:
         _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
     _conversions = _Conversions(settings, config, files)

@@ -39,8 +39,15 @@ class Document:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Kept (and sent between processes) without the positions, most of its size: they are
+        # read from the file again when a problem found later needs one.
+        return _unpickled, (str(self.path), self.rel, self.data)
+
     def position(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or key) at `path`, else of its closest ancestor."""
+        if not self.positions:
+            self._locate()
         table = self.key_positions if key else self.positions
         probe = tuple(path)
         while probe:
@@ -51,10 +58,23 @@ class Document:
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
 
+    def _locate(self) -> None:
+        try:
+            node = yaml.compose(self.path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+            if node is not None:
+                _Builder(self).build(node, ())
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, _TooManyNodes):
+            pass  # changed since it was checked: the problem points at the file's start
+        self.positions.setdefault((), (1, 1))
+
     def problem(self, path: Path_, code: str, key: bool = False, **params: Any) -> Problem:
         """A problem located at `path` in this document."""
         line, column = self.position(path, key=key)
         return Problem(self.rel, line, column, code, params, dotted(path))
+
+
+def _unpickled(path: str, rel: str, data: Any) -> Document:
+    return Document(Path(path), rel, data)
 
 
 def dotted(path: Path_) -> str:

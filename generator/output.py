@@ -17,7 +17,7 @@ from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
-from generator.pipeline import PACKAGE, Loaded, load_catalogue
+from generator.pipeline import PACKAGE, Loaded, collector_paused, load_catalogue
 from generator.redirects import redirect_pages
 from generator.render import Reuse, changes_page, open_data_page, report_page, site_pages
 from generator.reports import build_report
@@ -64,6 +64,7 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
     return changed
 
 
+@collector_paused()
 def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
     loaded = load_catalogue(settings)
@@ -97,7 +98,7 @@ def generate(settings: Settings) -> Loaded:
         published.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
         cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
         files[FILES_MANIFEST] = json.dumps(
-            {rel: str(path).removeprefix(cache) for rel, path in published.items()},
+            {rel: path.removeprefix(cache) for rel, path in published.items()},
             indent=0,
             sort_keys=True,
         )
@@ -110,10 +111,11 @@ def generate(settings: Settings) -> Loaded:
 
 def web_photos(
     catalogue: Catalogue, cache: PhotoCache
-) -> tuple[dict[Path, WebPhoto], dict[str, Path]]:
-    """Every photo of the catalogue, processed (or taken from the cache), and its cached files."""
+) -> tuple[dict[Path, WebPhoto], dict[str, str]]:
+    """Every photo of the catalogue, processed (or taken from the cache), and its cached files
+    (their paths as text)."""
     photos: dict[Path, WebPhoto] = {}
-    files: dict[str, Path] = {}
+    files: dict[str, str] = {}
     records = [
         *catalogue.producers,
         *(p for producer in catalogue.producers for p in producer.products),
@@ -122,17 +124,19 @@ def web_photos(
         for photo in record.photos:
             if photo.path not in photos:
                 photos[photo.path], produced = cache.get(photo.path)
-                files.update(produced)
+                files.update((rel, str(path)) for rel, path in produced.items())
     return photos, files
 
 
-def published_files(settings: Settings) -> dict[str, Path]:
-    """The drawn files and photos to publish: path inside the generated folder -> cached file."""
+def published_files(settings: Settings) -> dict[str, str]:
+    """The drawn files and photos to publish: path inside the generated folder -> cached file
+    (as text)."""
     manifest = settings.generated_dir / FILES_MANIFEST
     if not manifest.is_file():
         return {}
     listed = json.loads(manifest.read_text(encoding="utf-8"))
-    return {rel: settings.cache_dir / cached for rel, cached in listed.items()}
+    cache = f"{settings.cache_dir}{os.sep}"
+    return {rel: cache + cached for rel, cached in listed.items()}
 
 
 def is_current(settings: Settings) -> bool:
@@ -142,7 +146,7 @@ def is_current(settings: Settings) -> bool:
     return (
         stamp.is_file()
         and stamp.read_text().strip() == inputs_digest(settings)
-        and all(path.is_file() for path in published_files(settings).values())
+        and all(os.path.isfile(path) for path in published_files(settings).values())
     )
 
 

@@ -18,6 +18,7 @@ A query loads the manifest, the shard of each of its words and the chunks of the
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -34,6 +35,7 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names of places, groups and kinds repeat on many rows
 def fold(text: str) -> str:
     """Text as searchable ASCII words: "Rượu chuối Đồng Văn" -> "ruou chuoi dong van"."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))

@@ -323,22 +323,22 @@ class Validator:
 
     def unique_ids(self, files: DataFiles) -> list[Problem]:
         problems: list[Problem] = []
-        seen: dict[tuple[str, str], str] = {}
+        seen: dict[tuple[str, str], tuple[Document, tuple]] = {}  # where each ID is first used
 
         def claim(doc: Document, path: tuple, kind: str, kind_en: str, ident: Any) -> None:
             if not isinstance(ident, str):
                 return
-            line, _ = doc.position(path)
-            here = f"{doc.rel}:{line}"
             key = (kind_en, ident)
             if key in seen:
+                first, first_path = seen[key]
+                other = f"{first.rel}:{first.position(first_path)[0]}"
                 problems.append(
                     doc.problem(
-                        path, "duplicate-id", kind=kind, kind_en=kind_en, id=ident, other=seen[key]
+                        path, "duplicate-id", kind=kind, kind_en=kind_en, id=ident, other=other
                     )
                 )
             else:
-                seen[key] = here
+                seen[key] = doc, path
 
         def claim_aliases(
             doc: Document, path: tuple, record: dict, kind: str, kind_en: str

@@ -40,7 +40,8 @@ def catalogue():
 @pytest.fixture(scope="module")
 def assets(catalogue, tmp_path_factory) -> dict[str, bytes]:
     cache = DrawingCache(tmp_path_factory.mktemp("drawings"))
-    return {rel: path.read_bytes() for rel, path in producer_assets(catalogue, SITE, cache).items()}
+    files = producer_assets(catalogue, SITE, cache)
+    return {rel: Path(path).read_bytes() for rel, path in files.items()}
 
 
 def decode(png: bytes) -> list[str]:

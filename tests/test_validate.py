@@ -164,6 +164,15 @@ def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
     assert loads == []  # and kept again
 
 
+@pytest.mark.parametrize("case", ["duplicate-id", "duplicate-alias", "unknown-producer"])
+def test_problems_across_files_keep_their_line_when_files_come_from_the_cache(
+    case: str, tmp_path: Path
+) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
+    assert problems_of(root) == [CASES[case]]
+    assert problems_of(root) == [CASES[case]]  # kept documents are stored without positions
+
+
 def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None:
     from generator.demo import write_demo
     from generator.parallel import PARALLEL_FROM
