@@ -19,7 +19,7 @@ from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import PACKAGE, Loaded, collector_paused, load_catalogue
 from generator.redirects import redirect_pages
-from generator.render import Reuse, changes_page, open_data_page, report_page, site_pages
+from generator.render import Reuse, changes_page, open_data_page, report_pages, site_pages
 from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings
@@ -92,7 +92,9 @@ def generate(settings: Settings) -> Loaded:
         files.update(open_data_files(loaded.catalogue, settings.site_url))
         newest = events[0].date if events else None
         files[f"{OPEN_DATA}/index.md"] = open_data_page(loaded.catalogue, newest)
-        files["bao-cao.md"] = report_page(loaded.catalogue.as_of, build_report(loaded.catalogue))
+        files.update(
+            report_pages(loaded.catalogue, build_report(loaded.catalogue), settings.listing_limit)
+        )
         files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
         drawings = DrawingCache(settings.cache_dir / "drawings")
         published.update(producer_assets(loaded.catalogue, settings.site_url, drawings))

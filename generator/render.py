@@ -26,6 +26,7 @@ from generator.settings import LISTING_LIMIT
 from generator.urls import (
     PLACES,
     PRODUCERS,
+    REPORTS,
     ROUNDS,
     absolute,
     asset_path,
@@ -226,7 +227,12 @@ def environment() -> Environment:
         osm=osm,
     )
     env.globals.update(
-        mark=mark, picture=picture, PRODUCERS=PRODUCERS, ROUNDS=ROUNDS, PLACES=PLACES
+        mark=mark,
+        picture=picture,
+        PRODUCERS=PRODUCERS,
+        ROUNDS=ROUNDS,
+        PLACES=PLACES,
+        REPORTS=REPORTS,
     )
     env.filters.update(per_province=per_province)
     return env
@@ -412,9 +418,37 @@ def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
     )
 
 
-def report_page(as_of: dt.date, sections: list[Any]) -> str:
-    """The staff report as a page of the site."""
-    return _render("report.md.j2", as_of=as_of, sections=sections)
+def report_pages(
+    catalogue: Catalogue, sections: list[Any], listing_limit: int = LISTING_LIMIT
+) -> dict[str, str]:
+    """The staff report as pages of the site: one page, or, in a catalogue whose lists are
+    split by province, a page of counts per province and a page for each province."""
+    as_of = catalogue.as_of
+    if len(catalogue.products()) <= listing_limit:
+        return {
+            f"{REPORTS}.md": _render(
+                "report.md.j2", as_of=as_of, sections=sections, provinces=[], province=None
+            )
+        }
+    provinces = catalogue.reference.provinces
+    parts = {  # the report of each province that has a row in it
+        pid: [section.of(pid) for section in sections]
+        for pid in {pid for section in sections for pid in section.provinces}
+    }
+    counts = [
+        (provinces[pid], [len(section.rows) for section in parts[pid]])
+        for pid in sorted(parts, key=lambda pid: provinces[pid].name)
+    ]
+    pages = {
+        f"{REPORTS}.md": _render(
+            "report.md.j2", as_of=as_of, sections=sections, provinces=counts, province=None
+        )
+    }
+    for pid, own in parts.items():
+        pages[f"{REPORTS}/{pid}.md"] = _render(
+            "report.md.j2", as_of=as_of, sections=own, provinces=[], province=provinces[pid]
+        )
+    return pages
 
 
 @dataclass

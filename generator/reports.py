@@ -22,6 +22,16 @@ class Section:
     title: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)  # the province (ID) of each row
+
+    def add(self, province: str, row: list[str]) -> None:
+        self.provinces.append(province)
+        self.rows.append(row)
+
+    def of(self, province: str) -> Section:
+        """The same list with the rows of one province only."""
+        rows = [row for row, p in zip(self.rows, self.provinces, strict=True) if p == province]
+        return Section(self.key, self.title, self.columns, rows, [province] * len(rows))
 
 
 def build_report(
@@ -45,7 +55,8 @@ def build_report(
         cert = product.current
         decision = f"{cert.decision_number} ({vndate(cert.decision_date)})"
         if cert.status in {Status.VALID, Status.EXPIRING} and cert.days_left <= within_days:
-            expiring.rows.append(
+            expiring.add(
+                producer.province.id,
                 [
                     vndate(cert.expires),
                     str(cert.days_left),
@@ -53,17 +64,18 @@ def build_report(
                     producer.name,
                     producer.province.name,
                     decision,
-                ]
+                ],
             )
         elif cert.status is Status.EXPIRED:
-            expired.rows.append(
+            expired.add(
+                producer.province.id,
                 [
                     vndate(cert.expires),
                     product.name,
                     producer.name,
                     producer.province.name,
                     decision,
-                ]
+                ],
             )
     cutoff = add_months(as_of, -months)
     stale = Section(
@@ -77,12 +89,13 @@ def build_report(
     ):
         last = producer.last_inspection
         if last is None or last.round.date < cutoff:
-            stale.rows.append(
+            stale.add(
+                producer.province.id,
                 [
                     vndate(last.round.date) if last else "chưa có",
                     producer.name,
                     producer.province.name,
-                ]
+                ],
             )
     overdue = Section(
         "overdue", "Kiến nghị đã quá hạn", ["Hạn", "Đợt kiểm tra", "Gửi tới / chủ thể", "Nội dung"]
@@ -91,19 +104,23 @@ def build_report(
     for round_ in catalogue.rounds:
         for rec in round_.recommendations:
             if rec.deadline and rec.deadline < as_of:
-                items.append((rec.deadline, round_.title, rec.to, "; ".join(rec.items)))
+                items.append(
+                    (rec.deadline, round_.title, rec.to, "; ".join(rec.items), round_.province.id)
+                )
         for entry in round_.entries:
             if entry.deadline and entry.deadline < as_of:
-                who = catalogue.producer(entry.producer_id).name
+                who = catalogue.producer(entry.producer_id)
                 items.append(
                     (
                         entry.deadline,
                         round_.title,
-                        who,
+                        who.name,
                         "; ".join(entry.recommendations) or entry.outcome_label,
+                        who.province.id,
                     )
                 )
-    overdue.rows = [[vndate(d), t, w, x] for d, t, w, x in sorted(items)]
+    for day, title, to, text, province in sorted(items):
+        overdue.add(province, [vndate(day), title, to, text])
     return [expiring, expired, stale, overdue]
 
 

@@ -2,7 +2,8 @@
 
 A producer's page is /danh-muc/chu-the/<producer-id>/ and a product is the anchor #<product-id> on
 it; an inspection round is /danh-muc/kiem-tra/<round-id>/ and the products of a province are listed
-on /danh-muc/dia-phuong/<province-id>/. Names never enter an address.
+on /danh-muc/dia-phuong/<province-id>/ (in a large catalogue, its part of the staff report on
+/danh-muc/bao-cao/<province-id>/). Names never enter an address.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from generator.settings import GENERATED_FOLDER
 PRODUCERS = "chu-the"
 ROUNDS = "kiem-tra"
 PLACES = "dia-phuong"
+REPORTS = "bao-cao"  # the staff report; /danh-muc/bao-cao/<province-id>/ when split by province
 
 # Files in a producer's (or a product's) folder; their names are part of the permanent addresses.
 QR_SVG, QR_PNG = "ma-qr.svg", "ma-qr.png"

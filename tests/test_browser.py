@@ -162,6 +162,9 @@ def test_without_javascript_every_product_is_listed(browser: Browser, site_url: 
         "large:danh-muc/",
         "large:danh-muc/sao/",
         "large:danh-muc/dia-phuong/",
+        "danh-muc/bao-cao/",
+        "large:danh-muc/bao-cao/",
+        "large:danh-muc/bao-cao/cao-bang/",
     ],
 )
 def test_axe_finds_no_accessibility_violation(

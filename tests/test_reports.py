@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from html import unescape
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -77,3 +79,42 @@ def test_report_csv_with_an_overdue_recommendation(tmp_path: Path) -> None:
 def test_report_page_on_the_site(sample_site: Path) -> None:
     page = (sample_site / "site/danh-muc/bao-cao/index.html").read_text(encoding="utf-8")
     assert "Chứng nhận hết hạn trong 90 ngày tới (2)" in page
+
+
+def report_rows(page: Path) -> dict[str, set[tuple[str, ...]]]:
+    """The rows of each list of a built report page, by the list's title."""
+    text = page.read_text(encoding="utf-8")
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for title, table in re.findall(
+        r"<h2[^>]*>(.*?)\s*\(\d+\)<.*?(?:<table>(.*?)</table>|<p>)", text, re.S
+    ):
+        found[unescape(re.sub(r"<[^>]+>", "", title)).strip()] = {
+            tuple(
+                unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            )
+            for row in re.findall(r"<tr>(.*?)</tr>", table or "", re.S)
+            if "<td" in row
+        }
+    return found
+
+
+def test_large_catalogue_report_is_split_by_province(sample_site: Path, split_site: Path) -> None:
+    whole = report_rows(sample_site / "site/danh-muc/bao-cao/index.html")
+    assert sum(map(len, whole.values())) > 10
+    summary = (split_site / "site/danh-muc/bao-cao/index.html").read_text(encoding="utf-8")
+    assert "<h2" not in summary  # counts per province only
+    parts = sorted((split_site / "site/danh-muc/bao-cao").glob("*/index.html"))
+    assert [p.parent.name for p in parts] == ["cao-bang", "thanh-hoa"]
+    names = {"cao-bang": "Cao Bằng", "thanh-hoa": "Thanh Hóa"}
+    joined: dict[str, list[tuple[str, ...]]] = {title: [] for title in whole}
+    for part in parts:
+        assert f'href="{part.parent.name}/"' in summary
+        rows = report_rows(part)
+        assert rows.keys() == whole.keys()
+        for title, found in rows.items():
+            joined[title] += found
+            for row in found:  # a "Tỉnh" cell names the page's own province
+                assert set(row) & set(names.values()) <= {names[part.parent.name]}
+    assert {title: set(rows) for title, rows in joined.items()} == whole
+    assert sum(map(len, joined.values())) == sum(map(len, whole.values()))  # each row once

@@ -267,12 +267,21 @@
     window.location.replace(target.href);
   }
 
+  /* A table wider than the screen scrolls sideways in the wrapper the theme puts around it: the
+     wrapper takes the keyboard focus, so it can be scrolled without a mouse. */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
+      if (wrapper.scrollWidth > wrapper.clientWidth) wrapper.tabIndex = 0;
+    });
+  }
+
   function start() {
     addHeaderButton();
     document.querySelectorAll(".ocop-search").forEach(setUpSearch);
     document.querySelectorAll(".ocop-filters").forEach(setUpFilters);
     var places = document.querySelector("[data-ocop-forward]");
     if (places) forwardProvince(places);
+    if (window.document$) window.document$.subscribe(focusableScrollers);  // after the theme's
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
