@@ -189,12 +189,18 @@ class PageCache:
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()[:32]
 
+    def _where(self, key: str) -> Path:
+        kept = self.folder / key[:2] / key
+        return kept if kept.is_file() else self.staging / key  # else converted in this build
+
     def get(self, key: str) -> dict[str, Any] | None:
-        path = self.folder / key[:2] / key
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            return json.loads(self._where(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None  # not there, or damaged: converted again and rewritten
+
+    def has(self, key: str) -> bool:
+        return self._where(key).is_file()
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         _store(self.staging / key, json.dumps(entry, ensure_ascii=False).encode("utf-8"))

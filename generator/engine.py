@@ -7,6 +7,7 @@ generates the catalogue pages first, through the same core as `ocop build`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from generator.cache import PageCache
 from generator.csp import apply_policy
 from generator.output import ensure_generated, link_or_copy, published_files
+from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
@@ -181,6 +183,39 @@ class _Conversions:
         self.warnings = _WarningCounter()
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
+    def convert_all(self, config: MkDocsConfig, files: Files) -> None:
+        """Convert the generated pages missing from the cache on every processor first; the
+        engine then finds them converted as it goes through the pages one by one. A page
+        whose conversion warns is left to the engine, which reports the warning."""
+        pages = [f for f in files.documentation_pages() if _is_generated(f.src_uri)]
+        if len(pages) >= PARALLEL_FROM:  # fewer are converted as fast one by one
+            run_all([functools.partial(self._convert, config, files, f) for f in pages])
+
+    def _convert(self, config: MkDocsConfig, files: Files, file: File) -> None:
+        page = Page(None, file, config)
+        page.read_source(config)
+        assert page.markdown is not None
+        key = PageCache.key(self.context, file.src_uri, page.markdown)
+        if self.cache.has(key):
+            return
+        logger = logging.getLogger("mkdocs")
+        shown, logger.handlers = logger.handlers, [_WarningCounter()]
+        try:
+            page.render(config, files)
+            if not logger.handlers[0].count:  # type: ignore[attr-defined]
+                self.cache.put(key, self._entry(page.content or "", page))
+        finally:
+            logger.handlers = shown
+
+    @staticmethod
+    def _entry(html: str, page: Page) -> dict[str, Any]:
+        return {
+            "html": html,
+            "toc": _toc_tokens(page.toc),
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+        }
+
     def before(self, markdown: str, page: Page, files: Files) -> str:
         uri = page.file.src_uri
         if not _is_generated(uri):
@@ -205,13 +240,7 @@ class _Conversions:
             }
             return entry["html"]
         if uri in self.converted:
-            entry = {
-                "html": html,
-                "toc": _toc_tokens(page.toc),
-                "anchors": sorted(page.present_anchor_ids or ()),
-                "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
-            }
-            self.cache.put(self.converted.pop(uri), entry)
+            self.cache.put(self.converted.pop(uri), self._entry(html, page))
         return html
 
     def finish(self, completed: bool = True) -> None:
@@ -254,6 +283,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
     _conversions = _Conversions(settings, config, files)
     return files
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    if _conversions is not None:
+        _conversions.convert_all(config, files)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

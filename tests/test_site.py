@@ -298,6 +298,30 @@ def test_converted_pages_are_reused_only_while_unchanged(tmp_path: Path) -> None
     assert "Bún khô Cô Lan" in page.read_text(encoding="utf-8")
 
 
+def test_pages_converted_on_every_processor_match_the_engine_s_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import parallel
+
+    real, batches = parallel.run_all, []
+
+    def recorded(tasks, workers=None):  # type: ignore[no-untyped-def]
+        batches.append(len(tasks))
+        return real(tasks, workers)
+
+    monkeypatch.setattr(parallel, "run_all", recorded)  # the hook imports it as it is loaded
+    sites = []
+    for parallel_from in (2, 10**9):  # with and without the conversion by forked workers
+        monkeypatch.setattr(parallel, "PARALLEL_FROM", parallel_from)
+        root = copy_project(tmp_path / str(parallel_from))
+        build = ["build", "--root", str(root), "--as-of", AS_OF.isoformat()]
+        assert CliRunner().invoke(cli, build).exit_code == 0
+        sites.append(_site_bytes(root))
+    generated = [p for p in (root / "content" / "danh-muc").rglob("*.md") if p.name[0] != "_"]
+    assert len(generated) in batches  # every generated page, on every processor
+    assert sites[0] == sites[1]
+
+
 def _card_targets(page: Path) -> list[str]:
     """The product each card of a built page links to (producer folder and product anchor)."""
     text = page.read_text(encoding="utf-8")
