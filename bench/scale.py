@@ -6,10 +6,10 @@ For each N: synthetic data (`ocop demo-data`), then the time to validate with em
 again with unchanged files; to validate, generate the pages and draw the producers' files with
 the drawings' cache empty, again with only the files drawn kept, and again with unchanged data;
 to build the site with an empty page cache and again with unchanged data; the time a one-file
-data change takes to show in `ocop serve`; peak memory; number of files, size, mean and largest page of the site; the split
-search index (whole, and the pieces a query loads: the manifest, a word shard per query word,
-chunks of rows); and, in the same run, a plain MkDocs build of N minimal pages with the same
-theme kept out of the navigation: the engine's floor.
+data change takes to show in `ocop serve`; peak memory; number of files, size, mean and largest
+page of the site; the split search index (whole, and the pieces a query loads: the manifest, a
+word shard per query word, chunks of rows); and, in the same run, a plain MkDocs build of N
+minimal pages with the same theme kept out of the navigation: the engine's floor.
 """
 
 from __future__ import annotations

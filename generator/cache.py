@@ -1,7 +1,7 @@
 """Caches keyed by a hash of their inputs: files drawn from the data (QR codes, badges, cards,
 flyers), so an unchanged one is never drawn twice and the missing ones are drawn on every
-processor; data files already loaded and checked; and the engine's HTML of generated pages, so an
-unchanged page is not converted again."""
+processor; data files already loaded and checked, and pages already rendered (in SQLite); and the
+engine's HTML of generated pages, so an unchanged page is not converted again."""
 
 from __future__ import annotations
 
@@ -67,8 +67,10 @@ class DrawingCache:
         return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
 
     def draw_all(self, drawings: list[Drawing]) -> dict[str, str]:
-        """Each drawing's cached file (its path as text), drawing the missing ones first."""
+        """Each drawing's cached file (its path as text), drawing the missing ones first. The
+        cache then holds these drawings only: one no longer drawn is removed."""
         kinds: dict[str, tuple[str, set[str]]] = {}  # kind -> its folder, the keys already drawn
+        used: set[str] = set()
         files: dict[str, str] = {}
         missing: dict[str, Callable[[], bytes]] = {}
         for drawing in drawings:
@@ -79,6 +81,7 @@ class DrawingCache:
             prefix, drawn = kinds[drawing.kind]
             key = self._key(drawing.kind, drawing.inputs)
             path = files[drawing.target] = prefix + key  # text: a Path each costs too much here
+            used.add(path)
             if key not in drawn:
                 missing.setdefault(path, drawing.draw)
         run_all(
@@ -86,6 +89,10 @@ class DrawingCache:
             self.workers,
         )
         self.drawn += len(missing)
+        for prefix, drawn in kinds.values():
+            for name in drawn:
+                if prefix + name not in used:
+                    Path(prefix + name).unlink(missing_ok=True)
         return files
 
 
@@ -108,18 +115,21 @@ class ResultCache:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged): start again
+            self.path.unlink(missing_ok=True)
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=30)
         try:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
             )
-        except sqlite3.DatabaseError:  # not a database (damaged): start again
+        except sqlite3.Error:
             connection.close()
-            self.path.unlink(missing_ok=True)
-            connection = sqlite3.connect(self.path, timeout=30)
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
-            )
+            raise
         return connection
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
@@ -173,8 +183,9 @@ class ResultCache:
 class PageCache:
     """Pages the engine already turned into HTML, named by a hash of everything that went in.
 
-    New entries wait in a folder of their own until `commit()`, which the engine calls only
-    after a build without warnings: a page whose conversion warned is converted (and warns) again.
+    New entries wait in a folder of their own (where the build that made them finds them too)
+    until `commit()`, which the engine calls only after a build without warnings: a page whose
+    conversion warned is converted (and warns) again.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -205,14 +216,17 @@ class PageCache:
     def put(self, key: str, entry: dict[str, Any]) -> None:
         _store(self.staging / key, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
-    def commit(self) -> None:
-        """Keep the entries of this build."""
+    def commit(self, used: set[str]) -> None:
+        """Keep the entries of this build and forget those it did not use."""
         if self.staging.is_dir():
             for path in self.staging.iterdir():
                 (self.folder / path.name[:2]).mkdir(parents=True, exist_ok=True)
                 os.replace(path, self.folder / path.name[:2] / path.name)
                 self.stored += 1
         self.discard()
+        for path in self.folder.glob("??/*"):
+            if path.name not in used:
+                path.unlink(missing_ok=True)
 
     def discard(self) -> None:
         """Forget the entries of this build."""

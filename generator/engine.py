@@ -36,6 +36,7 @@ from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, S
 
 log = logging.getLogger("mkdocs.ocop")
 _serving = False
+_rebuilding = False  # a preview's rebuild after a data change: only a few pages changed
 
 
 class SiteBuildError(OcopError):
@@ -119,8 +120,8 @@ def serve_site(settings: Settings, dev_addr: str) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _serving, _rebuilding
+    _serving, _rebuilding = command == "serve", False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -180,6 +181,7 @@ class _Conversions:
         )
         self.reused: dict[str, dict[str, Any]] = {}
         self.converted: dict[str, str] = {}
+        self.used: set[str] = set()  # the key of every generated page of this build
         self.warnings = _WarningCounter()
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
@@ -221,6 +223,7 @@ class _Conversions:
         if not _is_generated(uri):
             return markdown
         key = PageCache.key(self.context, uri, markdown)
+        self.used.add(key)
         entry = self.cache.get(key)
         if entry is None or any(files.get_file_from_path(t) is None for t in entry["links"]):
             self.converted[uri] = key
@@ -246,7 +249,7 @@ class _Conversions:
     def finish(self, completed: bool = True) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if completed and not self.warnings.count:
-            self.cache.commit()
+            self.cache.commit(self.used)
         else:
             self.cache.discard()
 
@@ -286,7 +289,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    if _conversions is not None:
+    if _conversions is not None and not _rebuilding:  # a rebuild converts its few pages itself
         _conversions.convert_all(config, files)
     return nav
 
@@ -311,7 +314,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Keep the pages converted by a build without warnings."""
-    global _conversions
+    global _conversions, _rebuilding
     if _conversions is not None:
         _conversions.finish()
         _conversions = None
+    _rebuilding = _serving

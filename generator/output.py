@@ -40,27 +40,38 @@ def inputs_digest(settings: Settings) -> str:
     return digest.hexdigest()
 
 
+def _same(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as existing:
+            return existing.read(len(data) + 1) == data
+    except OSError:
+        return False  # not there yet (or unreadable): written
+
+
 def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
     """Make `target` hold exactly `files`; return how many files were written or removed."""
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
+    root = f"{target}{os.sep}"
     for rel, text in sorted(files.items()):
-        path = target / rel
         data = text.encode("utf-8") if isinstance(text, str) else text
-        if path.is_file() and path.read_bytes() == data:
+        if _same(root + rel, data):
             continue
+        path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)  # never a half-written page, even when a preview reads it
         changed += 1
-    for path in sorted(target.rglob("*"), reverse=True):
-        rel = path.relative_to(target).as_posix()
-        if path.is_file() and rel not in files and rel != STAMP:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _, names in os.walk(target, topdown=False):
+        inside = os.path.relpath(folder, target).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        for name in names:
+            if prefix + name not in files and prefix + name != STAMP:
+                os.unlink(os.path.join(folder, name))
+                changed += 1
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
     return changed
 
 

@@ -25,6 +25,7 @@ from generator.pipeline import load_catalogue
 from generator.qr import qr_png, qr_svg
 from generator.render import status_text
 from generator.settings import Settings
+from generator.urls import PRODUCERS
 from tests.conftest import AS_OF, REPO
 
 SITE = "https://ocop.example.vn/"
@@ -146,6 +147,14 @@ def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> No
     second = DrawingCache(tmp_path)
     assert producer_assets(catalogue, SITE, second) == files
     assert first.drawn > 0 and second.drawn == 0
+    # a producer leaves the catalogue: its drawings leave the cache, the others stay
+    gone = catalogue.producers[0]
+    fewer = dataclasses.replace(catalogue, producers=catalogue.producers[1:])
+    kept = producer_assets(fewer, SITE, DrawingCache(tmp_path))
+    cached = {str(p) for p in tmp_path.rglob("*") if p.is_file()}
+    assert cached == set(kept.values())
+    assert {rel for rel in files if rel.startswith(f"{PRODUCERS}/{gone.id}/")}
+    assert all(Path(files[rel]).exists() == (rel in kept) for rel in files)
 
 
 def test_producer_page_carries_share_metadata(sample_site: Path) -> None:

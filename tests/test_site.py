@@ -296,6 +296,7 @@ def test_converted_pages_are_reused_only_while_unchanged(tmp_path: Path) -> None
     assert CliRunner().invoke(cli, build).exit_code == 0
     page = root / "site" / "danh-muc" / "chu-the" / "ha-bun-kho-co-luyen" / "index.html"
     assert "Bún khô Cô Lan" in page.read_text(encoding="utf-8")
+    assert cached() == len(generated)  # the pages before the change are forgotten
 
 
 def test_pages_converted_on_every_processor_match_the_engine_s_own(

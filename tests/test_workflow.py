@@ -25,6 +25,8 @@ def test_github_actions() -> None:
     assert "python3 -m generator.bootstrap validate" in steps
     build = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
     assert "python3 -m generator.bootstrap build" in build
+    [cache] = [s for s in workflow["jobs"]["build"]["steps"] if "cache" in s.get("uses", "")]
+    assert cache["with"]["path"] == ".cache"  # the next build draws only what changed
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
 
 
@@ -33,4 +35,5 @@ def test_gitlab_ci() -> None:
     assert ci["validate"]["script"] == ["python3 -m generator.bootstrap validate"]
     assert "merge_request_event" in ci["validate"]["rules"][0]["if"]
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    assert ci["pages"]["cache"]["paths"] == [".cache"]
     assert "python3 -m generator.bootstrap build" in ci["pages"]["script"]
