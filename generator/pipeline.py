@@ -135,6 +135,7 @@ def _check_all(
         # documents hold absolute paths: a project moved elsewhere checks its files again
         context.update(f"{settings.root}|{settings.as_of}|{settings.expiring_days}".encode())
         cache = ResultCache(settings.cache_dir / "checked.sqlite", context.hexdigest())
+    rels = {path: path.relative_to(settings.root).as_posix() for path, _ in paths}
     keys: dict[Path, str] = {}
     if cache is not None:
         for path, kind in paths:
@@ -142,7 +143,7 @@ def _check_all(
                 raw = path.read_bytes()
             except OSError:
                 continue  # reported when the file is loaded
-            keys[path] = cache.key(path.relative_to(settings.root).as_posix(), kind, raw)
+            keys[path] = cache.key(rels[path], kind, raw)
     stored = cache.get_many(keys.values()) if cache is not None else {}
     outcomes: dict[Path, Outcome] = {}
     tasks = {}
@@ -163,8 +164,7 @@ def _check_all(
         report.extend(problems)
         if doc is not None:
             docs.append(doc)
-    sources = {path.relative_to(settings.root).as_posix(): key for path, key in keys.items()}
-    return docs, sources
+    return docs, {rels[path]: key for path, key in keys.items()}
 
 
 @collector_paused()

@@ -225,6 +225,7 @@ def environment() -> Environment:
         tel=tel,
         link=link,
         osm=osm,
+        per_province=per_province,
     )
     env.globals.update(
         mark=mark,
@@ -234,7 +235,6 @@ def environment() -> Environment:
         PLACES=PLACES,
         REPORTS=REPORTS,
     )
-    env.filters.update(per_province=per_province)
     return env
 
 
@@ -337,6 +337,12 @@ def per_province(pairs: list[tuple[Producer, Product]]) -> list[tuple[Any, int]]
     return sorted(((provinces[pid], n) for pid, n in counts.items()), key=lambda kv: kv[0].name)
 
 
+def splits(catalogue: Catalogue, listing_limit: int) -> bool:
+    """True when a list of the whole catalogue would hold more products than `listing_limit`:
+    its lists, and the staff report, are then one page per province."""
+    return sum(len(producer.products) for producer in catalogue.producers) > listing_limit
+
+
 def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     pairs = catalogue.products()
     by_stars: dict[int, list] = defaultdict(list)
@@ -363,8 +369,7 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
         "communes": [communes[key] for key in sorted(communes)],
         "pairs": pairs,
         "by_province": by_province,  # each province's products, in catalogue order
-        # A list of the whole catalogue this long is one page per province instead.
-        "split": len(pairs) > listing_limit,
+        "split": splits(catalogue, listing_limit),
         "by_stars": sorted(by_stars.items(), reverse=True),
         "by_group": sorted(by_group.items(), key=lambda kv: groups.get(kv[0], kv[0])),
         "group_names": groups,
@@ -424,16 +429,11 @@ def report_pages(
     """The staff report as pages of the site: one page, or, in a catalogue whose lists are
     split by province, a page of counts per province and a page for each province."""
     as_of = catalogue.as_of
-    if len(catalogue.products()) <= listing_limit:
-        return {
-            f"{REPORTS}.md": _render(
-                "report.md.j2", as_of=as_of, sections=sections, provinces=[], province=None
-            )
-        }
     provinces = catalogue.reference.provinces
-    parts = {  # the report of each province that has a row in it
+    split = splits(catalogue, listing_limit)
+    parts = {  # the report of each province that has a row in it, when the report is split
         pid: [section.of(pid) for section in sections]
-        for pid in {pid for section in sections for pid in section.provinces}
+        for pid in ({p for section in sections for p in section.provinces} if split else ())
     }
     counts = [
         (provinces[pid], [len(section.rows) for section in parts[pid]])
