@@ -11,6 +11,7 @@ import functools
 import json
 import logging
 import os
+import posixpath
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
@@ -272,7 +275,57 @@ def _toc_tokens(items: Iterable[AnchorLink]) -> list[dict[str, Any]]:
     ]
 
 
+class _SharedParts:
+    """The theme's navigation and tabs, rendered once for all the pages outside the navigation
+    that sit in the same folder (the producer, round and province pages): with nothing active in
+    it and the same relative links, their navigation is the same text.
+
+    Material's partials stay available as `material/partials/...`; the theme overrides of
+    `partials/nav.html` and `partials/tabs.html` call `ocop_shared` around them."""
+
+    def __init__(self, nav: Any) -> None:
+        self.in_nav = {_folders(page.url) for page in nav.pages}
+        self.rendered: dict[tuple[str, ...], Markup] = {}
+
+    def key(self, part: str, page: Page | None) -> tuple[str, ...] | None:
+        """Pages with the same key get the same `part`; None: render it for this page alone."""
+        if page is None:
+            return None
+        folders = _folders(page.url)
+        if page.url.endswith("/") or not page.url:  # the page is a folder of its own
+            if any(url[: len(folders)] == folders for url in self.in_nav):
+                return None  # in the navigation, or above a page of it
+            return (part, "/", *folders[:-1])
+        if folders in self.in_nav:
+            return None
+        return (part, *posixpath.dirname(page.url).split("/"))
+
+    def install(self, env: jinja2.Environment, theme_dirs: list[str]) -> None:
+        material = next(d for d in theme_dirs if Path(d, "partials", "nav-item.html").is_file())
+        env.loader = jinja2.ChoiceLoader(
+            [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(material)})]
+        )
+        env.globals["ocop_shared"] = self.shared
+
+    @jinja2.pass_context
+    def shared(self, context: jinja2.runtime.Context, part: str) -> Markup:
+        key = self.key(part, context.get("page"))
+        if key is not None and key in self.rendered:
+            return self.rendered[key]
+        template = context.environment.get_template(f"material/partials/{part}.html")
+        html = Markup(template.render(context.get_all()))
+        if key is not None:
+            self.rendered[key] = html
+        return html
+
+
+def _folders(url: str) -> tuple[str, ...]:
+    """The folders of an address relative to the site, as MkDocs makes relative links."""
+    return tuple(part for part in url.split("/") if part)
+
+
 _conversions: _Conversions | None = None
+_shared: _SharedParts | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -289,9 +342,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    global _shared
+    _shared = _SharedParts(nav)
     if _conversions is not None and not _rebuilding:  # a rebuild converts its few pages itself
         _conversions.convert_all(config, files)
     return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _shared is not None:
+        _shared.install(env, list(config.theme.dirs))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
