@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
-from generator.output import ensure_generated, link_or_copy, published_files
+from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
@@ -123,8 +123,8 @@ def serve_site(settings: Settings, dev_addr: str) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _rebuilding
-    _serving, _rebuilding = command == "serve", False
+    global _serving, _rebuilding, _put
+    _serving, _rebuilding, _put = command == "serve", False, {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -146,14 +146,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
 
 
-class _CachedFile(File):
-    """A drawn file or photo from the cache, published as a hard link instead of a copy."""
+class _PublishedFiles(Files):
+    """The engine's files, and the drawn files and photos out of its lists: the engine finds
+    one when it checks a link to it, but does not walk 180,000 of them one by one at every
+    build; they are put into the site in one pass after the build (`publish`)."""
 
-    def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
-            return
-        assert self.abs_src_path is not None
-        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+    def __init__(self, files: Files, config: MkDocsConfig, published: dict[str, str]) -> None:
+        super().__init__(files)
+        self.config = config
+        self.published = published  # src_uri -> cached file
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = super().get_file_from_path(path)
+        if found is None and (cached := self.published.get(PurePath(path).as_posix())):
+            return File.generated(self.config, PurePath(path).as_posix(), abs_src_path=cached)
+        return found
 
 
 class _WarningCounter(logging.Handler):
@@ -325,20 +332,23 @@ def _folders(url: str) -> tuple[str, ...]:
 
 
 _conversions: _Conversions | None = None
+_files: _PublishedFiles | None = None
+_put: dict[str, str] = {}  # the drawn files and photos already in the preview's folder
 _shared: _SharedParts | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the drawn files and photos, so links to them are checked and they are published."""
-    global _conversions
+    global _conversions, _files
     settings = Settings(root=Path(config.config_file_path).parent)
-    for rel, cached in published_files(settings).items():
-        src_uri = f"{GENERATED_FOLDER}/{rel}"
-        files.append(_CachedFile.generated(config, src_uri, abs_src_path=cached))
+    published = {
+        f"{GENERATED_FOLDER}/{rel}": cached for rel, cached in published_files(settings).items()
+    }
+    _files = _PublishedFiles(files, config, published)
     if _conversions is not None:
         _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
-    _conversions = _Conversions(settings, config, files)
-    return files
+    _conversions = _Conversions(settings, config, _files)
+    return _files
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -374,8 +384,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Keep the pages converted by a build without warnings."""
-    global _conversions, _rebuilding
+    """Put the drawn files and photos into the site; keep the pages converted by a build
+    without warnings."""
+    global _conversions, _rebuilding, _files, _put
+    if _files is not None:
+        publish(_files.published, config.site_dir, _put)
+        _put = _files.published if _serving else {}  # a preview rebuilds into the same folder
+        _files = None
     if _conversions is not None:
         _conversions.finish()
         _conversions = None

@@ -3,6 +3,7 @@ and photos stay in the cache and a manifest says where each is published."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -163,20 +164,31 @@ def is_current(settings: Settings) -> bool:
     )
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    """Put a cached file into the built site: a hard link, or a copy where the cache is on
-    another disk; a file already there is replaced whole, never half-written."""
-    try:
-        os.link(source, target)
-        return
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        pass
-    except OSError:
-        pass  # linking is not possible here: copied below
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.unlink(missing_ok=True)
+def publish(files: dict[str, str], target: str, already: dict[str, str]) -> None:
+    """Put the cached files (path inside `target` -> cached file) into the built site in one
+    pass: hard links, or copies where the cache is on another disk. `already` is what an
+    earlier build put into the same folder (a preview's rebuild): only what changed is put again."""
+    folders: set[str] = set()
+    for rel, source in files.items():
+        if already.get(rel) == source:
+            continue
+        path = f"{target}/{rel}"
+        folder = path.rpartition("/")[0]
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        try:
+            os.link(source, path)
+        except OSError:  # already there, or no hard links on this disk
+            _replace(source, path)
+
+
+def _replace(source: str, target: str) -> None:
+    """Link or copy `source` to `target`; a file already there is replaced whole, never
+    half-written."""
+    temporary = f"{target}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
     try:
         os.link(source, temporary)
     except OSError:

@@ -24,9 +24,9 @@ from generator.model import Status
 from generator.pipeline import load_catalogue
 from generator.qr import qr_png, qr_svg
 from generator.render import status_text
-from generator.settings import Settings
-from generator.urls import PRODUCERS
-from tests.conftest import AS_OF, REPO
+from generator.settings import GENERATED_FOLDER, Settings
+from generator.urls import FLYER, PRODUCERS
+from tests.conftest import AS_OF, REPO, copy_project
 
 SITE = "https://ocop.example.vn/"
 
@@ -184,3 +184,22 @@ def test_drawn_files_are_published_from_the_cache_not_copied(sample_site: Path) 
     for rel, cached in manifest.items():
         published = sample_site / "site" / "danh-muc" / rel
         assert published.samefile(sample_site / ".cache" / cached), rel  # a hard link
+
+
+def test_a_link_to_a_file_not_published_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from generator.engine import SiteBuildError, build_site
+    from generator.output import FILES_MANIFEST, generate
+
+    settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
+    assert generate(settings).report.ok
+    manifest = settings.generated_dir / FILES_MANIFEST
+    published = json.loads(manifest.read_text(encoding="utf-8"))
+    missing = f"{PRODUCERS}/ha-htx-che-tai-ho-sin/tra-xanh-tai-ho-sin/{FLYER}"
+    del published[missing]
+    manifest.write_text(json.dumps(published), encoding="utf-8")
+    with pytest.raises(SiteBuildError, match="strict"):
+        build_site(settings)
+    assert f"{GENERATED_FOLDER}/{missing}' is not found" in caplog.text  # the engine names it
+    assert not (settings.site_dir / "index.html").exists()  # nothing half-built was swapped in
