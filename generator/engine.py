@@ -32,9 +32,11 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
+from generator.htmlpage import anchor_ids, links, toc_tokens
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
+from generator.render import HTML_BODY_KEY, is_html_page
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
 log = logging.getLogger("mkdocs.ocop")
@@ -163,6 +165,52 @@ class _PublishedFiles(Files):
         return found
 
 
+class _HtmlPages:
+    """Generated pages whose body is already HTML: handed to the theme as they are, with their
+    table of contents, ids and links read from the HTML. Links inside the site are checked as
+    the engine checks a Markdown page's links: a missing target is a warning (an error in
+    strict mode), a missing anchor too."""
+
+    def __init__(self, files: _PublishedFiles) -> None:
+        self.files = files
+        self.bodies: dict[str, str] = {}
+        self.by_address: dict[str, File] | None = None
+
+    def before(self, markdown: str, page: Page) -> str | None:
+        """Nothing for the engine to convert (""), or None for a Markdown page."""
+        if page.meta.get(HTML_BODY_KEY) != "html":
+            return None
+        self.bodies[page.file.src_uri] = markdown
+        return ""
+
+    def after(self, page: Page) -> str | None:
+        """The page's HTML, or None for a Markdown page."""
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return None
+        page.toc = get_toc(toc_tokens(body))
+        page.present_anchor_ids = anchor_ids(body)
+        to_anchors: dict[File, dict[str, str]] = {}
+        for link in links(body, page.url):
+            target = self.find(link.target) if link.target else page.file
+            if target is None:
+                log.warning(
+                    f"Doc file '{page.file.src_uri}' contains a link '{link.written}', but the "
+                    f"target '{link.target}' is not found among documentation files."
+                )
+            elif link.anchor and target.is_documentation_page():
+                to_anchors.setdefault(target, {})[link.anchor] = link.written
+        page.links_to_anchors = to_anchors
+        return body
+
+    def find(self, address: str) -> File | None:
+        """The file published at an address inside the site."""
+        if self.by_address is None:
+            self.by_address = {posixpath.normpath(f.url): f for f in self.files}
+        # a drawn file or photo is published where its path inside the sources says
+        return self.by_address.get(address) or self.files.get_file_from_path(address)
+
+
 class _WarningCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -199,7 +247,11 @@ class _Conversions:
         """Convert the generated pages missing from the cache on every processor first; the
         engine then finds them converted as it goes through the pages one by one. A page
         whose conversion warns is left to the engine, which reports the warning."""
-        pages = [f for f in files.documentation_pages() if _is_generated(f.src_uri)]
+        pages = [
+            f
+            for f in files.documentation_pages()
+            if _is_generated(f.src_uri) and not is_html_page(f.content_string)
+        ]
         if len(pages) >= PARALLEL_FROM:  # fewer are converted as fast one by one
             run_all([functools.partial(self._convert, config, files, f) for f in pages])
 
@@ -333,18 +385,20 @@ def _folders(url: str) -> tuple[str, ...]:
 
 _conversions: _Conversions | None = None
 _files: _PublishedFiles | None = None
+_html: _HtmlPages | None = None
 _put: dict[str, str] = {}  # the drawn files and photos already in the preview's folder
 _shared: _SharedParts | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the drawn files and photos, so links to them are checked and they are published."""
-    global _conversions, _files
+    global _conversions, _files, _html
     settings = Settings(root=Path(config.config_file_path).parent)
     published = {
         f"{GENERATED_FOLDER}/{rel}": cached for rel, cached in published_files(settings).items()
     }
     _files = _PublishedFiles(files, config, published)
+    _html = _HtmlPages(_files)
     if _conversions is not None:
         _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
     _conversions = _Conversions(settings, config, _files)
@@ -366,10 +420,14 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _html is not None and (nothing := _html.before(markdown, page)) is not None:
+        return nothing
     return _conversions.before(markdown, page, files) if _conversions else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _html is not None and (body := _html.after(page)) is not None:
+        return body
     return _conversions.after(html, page, files) if _conversions else html
 
 
@@ -386,11 +444,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Put the drawn files and photos into the site; keep the pages converted by a build
     without warnings."""
-    global _conversions, _rebuilding, _files, _put
+    global _conversions, _rebuilding, _files, _html, _put
     if _files is not None:
         publish(_files.published, config.site_dir, _put)
         _put = _files.published if _serving else {}  # a preview rebuilds into the same folder
-        _files = None
+        _files = _html = None
     if _conversions is not None:
         _conversions.finish()
         _conversions = None

@@ -8,12 +8,13 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from generator import urls
@@ -104,19 +105,73 @@ def _inline(line: str) -> str:
     return _protect_line_start("".join(out))
 
 
-def paragraphs(value: str | None) -> Markup:
-    """Multi-line text in the documented subset: paragraphs split by a blank line, lists of lines
-    starting with "- ", **bold**, *italic* and links; anything else, HTML included, is text."""
-    if not value:
-        return Markup("")
+def _blocks(value: str) -> list[tuple[bool, list[str]]]:
+    """Multi-line text in the documented subset as blocks: (is a list, its lines as markup).
+    Paragraphs are split by a blank line, lists are lines starting with "- "; **bold**,
+    *italic* and links are kept; anything else, HTML included, is text."""
     blocks = []
     for block in re.split(r"\n\s*\n", value.strip()):
         lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
         if all(line.startswith("- ") for line in lines):
-            blocks.append("\n".join("- " + _inline(line[2:]) for line in lines))
+            blocks.append((True, [_inline(line[2:]) for line in lines]))
         else:
-            blocks.append(_inline(" ".join(lines)))
-    return Markup("\n\n".join(blocks))
+            blocks.append((False, [_inline(" ".join(lines))]))
+    return blocks
+
+
+def paragraphs(value: str | None) -> Markup:
+    """The documented text subset as Markdown (see `_blocks`)."""
+    if not value:
+        return Markup("")
+    return Markup(
+        "\n\n".join(
+            "\n".join("- " + line for line in lines) if is_list else lines[0]
+            for is_list, lines in _blocks(value)
+        )
+    )
+
+
+def html_paragraphs(value: str | None, after: Markup | None = None) -> Markup:
+    """The documented text subset as HTML (see `_blocks`); `after` ends the last paragraph."""
+    if not value:
+        return Markup("")
+    html_blocks = [
+        "<ul>\n" + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>"
+        if is_list
+        else f"<p>{lines[0]}</p>"
+        for is_list, lines in _blocks(value)
+    ]
+    if after and html_blocks[-1].endswith("</p>"):
+        html_blocks[-1] = f"{html_blocks[-1][: -len('</p>')]}{after}</p>"
+    elif after:
+        html_blocks.append(f"<p>{after}</p>")
+    return Markup("\n".join(html_blocks))
+
+
+# The first line of a page whose body is HTML, handed to the engine as it is (no Markdown).
+HTML_BODY_KEY = "ocop_body"
+HTML_BODY = f"{HTML_BODY_KEY}: html"
+
+
+def is_html_page(text: str) -> bool:
+    """True for a generated page whose body is HTML (its front matter starts with HTML_BODY)."""
+    return text.startswith(f"---\n{HTML_BODY}\n")
+
+
+class Anchors:
+    """The ids of a page's headings, made as the engine's Markdown makes them (so the addresses
+    of headings written before stay the same); ids already taken get a suffix."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.used = set(taken)
+
+    def __call__(self, text: str) -> str:
+        """The id of a heading showing `text` (data as it is, or markup made from it)."""
+        plain = html.unescape(_TAGS.sub("", text)) if isinstance(text, Markup) else str(text)
+        return unique(slugify(plain, "-"), self.used)
+
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def vndate(day: dt.date | None) -> Markup:
@@ -218,6 +273,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         paragraphs=paragraphs,
+        html_paragraphs=html_paragraphs,
         vndate=vndate,
         front=front,
         stars=stars,
@@ -234,6 +290,7 @@ def environment() -> Environment:
         ROUNDS=ROUNDS,
         PLACES=PLACES,
         REPORTS=REPORTS,
+        HTML_BODY=Markup(HTML_BODY),
     )
     return env
 
@@ -303,9 +360,14 @@ def producer_page(
     site_url: str,
     lastmod: dt.date | None = None,
 ) -> str:
-    """The Markdown page of one producer (`photos`: the processed photos by source path)."""
+    """The page of one producer, its body in HTML (`photos`: the processed photos by source
+    path)."""
+    taken = ["quang-ba"]
+    for product in producer.products:
+        taken += [product.id, f"quang-ba-{product.id}"]
     return _render(
-        "producer.md.j2",
+        "producer.html.j2",
+        anchor=Anchors(taken),
         c=catalogue,
         p=producer,
         photos=photos or {},

@@ -40,7 +40,7 @@ def check_golden(name: str, text: str) -> None:
 
 def test_golden_producer_page(catalogue) -> None:
     check_golden(
-        "producer-ha-htx-che-tai-ho-sin.md",
+        "producer-ha-htx-che-tai-ho-sin.html",
         producer_page(catalogue, catalogue.producer("ha-htx-che-tai-ho-sin"), site_url=URL),
     )
 
