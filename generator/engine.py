@@ -192,6 +192,8 @@ class _HtmlPages:
         page.present_anchor_ids = anchor_ids(body)
         to_anchors: dict[File, dict[str, str]] = {}
         for link in links(body, page.url):
+            if link.target in self.files.published:
+                continue  # a drawn file or photo: published where its path says
             target = self.find(link.target) if link.target else page.file
             if target is None:
                 log.warning(
@@ -204,11 +206,10 @@ class _HtmlPages:
         return body
 
     def find(self, address: str) -> File | None:
-        """The file published at an address inside the site."""
+        """The page or file of the engine published at an address inside the site."""
         if self.by_address is None:
             self.by_address = {posixpath.normpath(f.url): f for f in self.files}
-        # a drawn file or photo is published where its path inside the sources says
-        return self.by_address.get(address) or self.files.get_file_from_path(address)
+        return self.by_address.get(address)
 
 
 class _WarningCounter(logging.Handler):

@@ -384,9 +384,9 @@ def producer_page(
 
 
 def round_page(catalogue: Catalogue, round_id: str) -> str:
-    """The Markdown page of one inspection round."""
+    """The page of one inspection round, its body in HTML."""
     round_ = next(r for r in catalogue.rounds if r.id == round_id)
-    return _render("round.md.j2", c=catalogue, r=round_)
+    return _render("round.html.j2", c=catalogue, r=round_, anchor=Anchors())
 
 
 def per_province(pairs: list[tuple[Producer, Product]]) -> list[tuple[Any, int]]:
@@ -446,12 +446,13 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
 
 
 def province_page(context: dict[str, Any], province: Any) -> str:
-    """The filterable list of one province's products."""
+    """The filterable list of one province's products, its body in HTML."""
     pairs = context["by_province"][province.id]
     return _render(
-        "province.md.j2",
+        "province.html.j2",
         **{
             **context,
+            "anchor": Anchors(),
             "province": province,
             "pairs": pairs,
             "communes": [pair for pair in context["communes"] if pair[0].id == province.id],

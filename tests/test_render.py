@@ -1,4 +1,4 @@
-"""Rendered Markdown: golden pages of the sample data, and data that stays text.
+"""Rendered pages: golden pages of the sample data, and data that stays text.
 
 Refresh the golden pages after an intended change with:
     OCOP_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py
@@ -46,7 +46,7 @@ def test_golden_producer_page(catalogue) -> None:
 
 
 def test_golden_round_page(catalogue) -> None:
-    check_golden("round-2024-01-23-quan-hoa.md", round_page(catalogue, "2024-01-23-quan-hoa"))
+    check_golden("round-2024-01-23-quan-hoa.html", round_page(catalogue, "2024-01-23-quan-hoa"))
 
 
 def test_every_producer_and_round_has_a_page(catalogue) -> None:
