@@ -13,6 +13,8 @@ import logging
 import os
 import posixpath
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -90,6 +92,8 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     retired = target.with_name(f"{target.name}.old-{os.getpid()}")
     for leftover in target.parent.glob(f"{target.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed half-way
+    for leftover in target.parent.glob(f"{target.name}.old-*"):
+        _remove_later(leftover)  # from a removal that was stopped
     try:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
@@ -100,8 +104,24 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove_later(retired)
     return target
+
+
+def _remove_later(folder: Path) -> None:
+    """Remove a retired site in a process of its own: the new site is in place without waiting
+    for its predecessor's files (200,000 at national scale) to be unlinked one by one."""
+    if folder.exists():
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVE, str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # it outlives this command
+        )
+
+
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def serve_site(settings: Settings, dev_addr: str) -> None:
@@ -148,6 +168,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
 
 
+class _LinkedFile(File):
+    """A generated file that is not a page (open data, search index): put into the site as a
+    hard link. The generator replaces a changed file with a new one, so the link keeps what
+    was built."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        publish({self.dest_uri: self.abs_src_path}, self.dest_dir, {})
+
+
 class _PublishedFiles(Files):
     """The engine's files, and the drawn files and photos out of its lists: the engine finds
     one when it checks a link to it, but does not walk 180,000 of them one by one at every
@@ -166,28 +198,25 @@ class _PublishedFiles(Files):
 
 
 class _HtmlPages:
-    """Generated pages whose body is already HTML: handed to the theme as they are, with their
-    table of contents, ids and links read from the HTML. Links inside the site are checked as
-    the engine checks a Markdown page's links: a missing target is a warning (an error in
-    strict mode), a missing anchor too."""
+    """Generated pages whose body is already HTML: each renders itself instead of going through
+    the engine's Markdown pass, with its table of contents, ids and links read from the HTML.
+    Links inside the site are checked as the engine checks a Markdown page's links: a missing
+    target is a warning (an error in strict mode), a missing anchor too."""
 
     def __init__(self, files: _PublishedFiles) -> None:
         self.files = files
-        self.bodies: dict[str, str] = {}
         self.by_address: dict[str, File] | None = None
 
-    def before(self, markdown: str, page: Page) -> str | None:
-        """Nothing for the engine to convert (""), or None for a Markdown page."""
+    def take(self, page: Page) -> bool:
+        """True when the page's body is HTML: it will render itself."""
         if page.meta.get(HTML_BODY_KEY) != "html":
-            return None
-        self.bodies[page.file.src_uri] = markdown
-        return ""
+            return False
+        page.render = functools.partial(self.render, page)  # type: ignore[method-assign]
+        return True
 
-    def after(self, page: Page) -> str | None:
-        """The page's HTML, or None for a Markdown page."""
-        body = self.bodies.pop(page.file.src_uri, None)
-        if body is None:
-            return None
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        body = page.markdown or ""
+        page.content = body
         page.toc = get_toc(toc_tokens(body))
         page.present_anchor_ids = anchor_ids(body)
         to_anchors: dict[File, dict[str, str]] = {}
@@ -203,7 +232,6 @@ class _HtmlPages:
             elif link.anchor and target.is_documentation_page():
                 to_anchors.setdefault(target, {})[link.anchor] = link.written
         page.links_to_anchors = to_anchors
-        return body
 
     def find(self, address: str) -> File | None:
         """The page or file of the engine published at an address inside the site."""
@@ -398,6 +426,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     published = {
         f"{GENERATED_FOLDER}/{rel}": cached for rel, cached in published_files(settings).items()
     }
+    for file in files:
+        if _is_generated(file.src_uri) and not file.is_documentation_page():
+            file.__class__ = _LinkedFile  # the same file, copied by a link
     _files = _PublishedFiles(files, config, published)
     _html = _HtmlPages(_files)
     if _conversions is not None:
@@ -421,14 +452,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _html is not None and (nothing := _html.before(markdown, page)) is not None:
-        return nothing
+    if _html is not None and _html.take(page):
+        return markdown
     return _conversions.before(markdown, page, files) if _conversions else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _html is not None and (body := _html.after(page)) is not None:
-        return body
     return _conversions.after(html, page, files) if _conversions else html
 
 

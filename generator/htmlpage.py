@@ -6,6 +6,7 @@ headings as `<hN id="...">text</hN>`."""
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -47,13 +48,16 @@ def links(body: str, page_url: str) -> list[Link]:
     """The links and sources of the page that stay inside the site, resolved against the
     page's address (relative to the site: "danh-muc/chu-the/x/")."""
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    found = []
-    for written in dict.fromkeys(_TARGET.findall(body)):
-        address = html.unescape(written)
-        if not address or _OUTSIDE.match(address):
-            continue
-        path, _, anchor = address.partition("#")
-        path = path.partition("?")[0]
-        target = posixpath.normpath(posixpath.join(folder, path)) if path else ""
-        found.append(Link(written, target, anchor))
-    return found
+    found = (_resolve(folder, written) for written in dict.fromkeys(_TARGET.findall(body)))
+    return [link for link in found if link is not None]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # pages in one folder link to the same lists and pages
+def _resolve(folder: str, written: str) -> Link | None:
+    address = html.unescape(written)
+    if not address or _OUTSIDE.match(address):
+        return None
+    path, _, anchor = address.partition("#")
+    path = path.partition("?")[0]
+    target = posixpath.normpath(posixpath.join(folder, path)) if path else ""
+    return Link(written, target, anchor)
