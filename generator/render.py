@@ -260,12 +260,18 @@ def link(url: str) -> Markup:
     return escape_text(url)
 
 
+def _finalize_html(value: Any) -> Any:
+    return "" if value is None else value  # autoescape makes any other value text
+
+
 @functools.cache
-def environment() -> Environment:
+def environment(html_body: bool = False) -> Environment:
+    """The templates' environment. In a page whose body is HTML, data only has to stay out of
+    HTML (autoescape); in Markdown, out of Markdown too (`_finalize`)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
-        finalize=_finalize,
+        finalize=_finalize_html if html_body else _finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -296,7 +302,8 @@ def environment() -> Environment:
 
 
 def _render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    html_body = template.endswith(".html.j2")
+    return environment(html_body).get_template(template).render(**context)
 
 
 def json_ld(producer: Producer, site_url: str) -> Markup:
@@ -504,12 +511,22 @@ def report_pages(
     ]
     pages = {
         f"{REPORTS}.md": _render(
-            "report.md.j2", as_of=as_of, sections=sections, provinces=counts, province=None
+            "report.html.j2",
+            as_of=as_of,
+            sections=sections,
+            provinces=counts,
+            province=None,
+            anchor=Anchors(),
         )
     }
     for pid, own in parts.items():
         pages[f"{REPORTS}/{pid}.md"] = _render(
-            "report.md.j2", as_of=as_of, sections=own, provinces=[], province=provinces[pid]
+            "report.html.j2",
+            as_of=as_of,
+            sections=own,
+            provinces=[],
+            province=provinces[pid],
+            anchor=Anchors(),
         )
     return pages
 
