@@ -55,6 +55,13 @@ def clock(step) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
+def settled(root: Path) -> None:
+    """Wait until the site a build replaced, removed by a process of its own, is gone: the next
+    figure must not share the disk with that removal."""
+    while any(root.glob("site.old-*")):
+        time.sleep(0.1)
+
+
 def floor(target: Path, pages: int) -> float:
     """A plain MkDocs + Material build of `pages` short pages outside the navigation (the project
     stays in `target`, so another engine can build the same pages)."""
@@ -110,7 +117,9 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
             (settings.cache_dir / kept).unlink()
         regenerate = clock(lambda: generate(settings))  # the drawn files stay in their cache
         build = clock(lambda: build_site(settings))
+        settled(root)
         rebuild = clock(lambda: build_site(settings))
+        settled(root)
         site = root / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]

@@ -4,6 +4,7 @@ scripts only when their exact text is listed by hash (works on any engine's HTML
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -16,6 +17,7 @@ _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=256)  # the theme's scripts are the same on most pages
 def script_hash(body: str) -> str:
     """The CSP source expression that allows one inline script."""
     digest = hashlib.sha256(body.encode("utf-8")).digest()

@@ -34,11 +34,11 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
-from generator.htmlpage import anchor_ids, links, toc_tokens
+from generator.htmlpage import anchors_and_links, toc_tokens
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
-from generator.render import HTML_BODY_KEY, is_html_page
+from generator.render import HTML_BODY_KEY, is_html_page, read_html_page
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
 log = logging.getLogger("mkdocs.ocop")
@@ -206,11 +206,26 @@ class _HtmlPages:
     def __init__(self, files: _PublishedFiles) -> None:
         self.files = files
         self.by_address: dict[str, File] | None = None
+        self.meta: dict[str, dict[str, str]] = {}  # front matter read here, by page
+
+    def read(self, page: Page) -> str | None:
+        """The body of a page in HTML, its front matter kept aside (reading it as the generator
+        wrote it is faster than YAML); None: the engine reads the page."""
+        if not _is_generated(page.file.src_uri):
+            return None
+        source = page.file.content_string
+        read = read_html_page(source)
+        if read is None:
+            return source
+        self.meta[page.file.src_uri], body = read
+        return body
 
     def take(self, page: Page) -> bool:
         """True when the page's body is HTML: it will render itself."""
-        if page.meta.get(HTML_BODY_KEY) != "html":
+        meta = self.meta.pop(page.file.src_uri, None) or page.meta
+        if meta.get(HTML_BODY_KEY) != "html":
             return False
+        page.meta = meta
         page.render = functools.partial(self.render, page)  # type: ignore[method-assign]
         return True
 
@@ -218,9 +233,9 @@ class _HtmlPages:
         body = page.markdown or ""
         page.content = body
         page.toc = get_toc(toc_tokens(body))
-        page.present_anchor_ids = anchor_ids(body)
+        page.present_anchor_ids, links = anchors_and_links(body, page.url)
         to_anchors: dict[File, dict[str, str]] = {}
-        for link in links(body, page.url):
+        for link in links:
             if link.target in self.files.published:
                 continue  # a drawn file or photo: published where its path says
             target = self.find(link.target) if link.target else page.file
@@ -420,7 +435,8 @@ _shared: _SharedParts | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the drawn files and photos, so links to them are checked and they are published."""
+    """Let the engine find the drawn files and photos when it checks links (they are published
+    after the build), and link the generated files that are not pages instead of copying them."""
     global _conversions, _files, _html
     settings = Settings(root=Path(config.config_file_path).parent)
     published = {
@@ -449,6 +465,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     if _shared is not None:
         _shared.install(env, list(config.theme.dirs))
     return env
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    return _html.read(page) if _html is not None else None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

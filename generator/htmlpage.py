@@ -6,7 +6,6 @@ headings as `<hN id="...">text</hN>`."""
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 import re
@@ -14,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
-_ID = re.compile(r'\sid="([^"]+)"')
-_TARGET = re.compile(r'\s(?:href|src)="([^"]*)"')
+_ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 _TAGS = re.compile(r"<[^>]*>")
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.IGNORECASE)  # scheme, host or root
 
@@ -33,10 +31,6 @@ def toc_tokens(body: str) -> list[dict[str, Any]]:
     return tokens
 
 
-def anchor_ids(body: str) -> set[str]:
-    return {html.unescape(value) for value in _ID.findall(body)}
-
-
 @dataclass(frozen=True)
 class Link:
     written: str  # as written in the page
@@ -44,20 +38,33 @@ class Link:
     anchor: str
 
 
-def links(body: str, page_url: str) -> list[Link]:
-    """The links and sources of the page that stay inside the site, resolved against the
-    page's address (relative to the site: "danh-muc/chu-the/x/")."""
+def anchors_and_links(body: str, page_url: str) -> tuple[set[str], list[Link]]:
+    """The ids the page holds, and its links and sources that stay inside the site, resolved
+    against the page's address (relative to the site: "danh-muc/chu-the/x/"); one pass."""
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    found = (_resolve(folder, written) for written in dict.fromkeys(_TARGET.findall(body)))
-    return [link for link in found if link is not None]
+    if folder and not folder.endswith("/"):
+        folder += "/"
+    ids: set[str] = set()
+    found: list[Link] = []
+    seen: set[str] = set()
+    for name, value in _ATTRIBUTE.findall(body):
+        if name == "id":
+            ids.add(html.unescape(value))
+        elif value in seen:
+            continue
+        elif _INSIDE.fullmatch(value):  # a file in the page's folder: nothing to resolve
+            seen.add(value)
+            found.append(Link(value, folder + value, ""))
+        else:
+            seen.add(value)
+            address = html.unescape(value)
+            if not address or _OUTSIDE.match(address):
+                continue
+            path, _, anchor = address.partition("#")
+            path = path.partition("?")[0]
+            target = posixpath.normpath(folder + path) if path else ""
+            found.append(Link(value, target, anchor))
+    return ids, found
 
 
-@functools.lru_cache(maxsize=1 << 16)  # pages in one folder link to the same lists and pages
-def _resolve(folder: str, written: str) -> Link | None:
-    address = html.unescape(written)
-    if not address or _OUTSIDE.match(address):
-        return None
-    path, _, anchor = address.partition("#")
-    path = path.partition("?")[0]
-    target = posixpath.normpath(posixpath.join(folder, path)) if path else ""
-    return Link(written, target, anchor)
+_INSIDE = re.compile(r"(?:[\w-]+/)*[\w-]+\.\w+")  # names and folders only: no "..", "#", "?"

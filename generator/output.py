@@ -157,11 +157,16 @@ def is_current(settings: Settings) -> bool:
     """True when the generated pages were made from exactly the current inputs and every
     file they publish is still in the cache."""
     stamp = settings.generated_dir / STAMP
-    return (
-        stamp.is_file()
-        and stamp.read_text().strip() == inputs_digest(settings)
-        and all(os.path.isfile(path) for path in published_files(settings).values())
-    )
+    if not stamp.is_file() or stamp.read_text().strip() != inputs_digest(settings):
+        return False
+    listed: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
+    for path in published_files(settings).values():
+        folder, name = os.path.split(path)
+        if folder not in listed:
+            listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+        if name not in listed[folder]:
+            return False
+    return True
 
 
 def publish(files: dict[str, str], target: str, already: dict[str, str]) -> None:

@@ -158,6 +158,27 @@ def is_html_page(text: str) -> bool:
     return text.startswith(f"---\n{HTML_BODY}\n")
 
 
+def read_html_page(text: str) -> tuple[dict[str, str], str] | None:
+    """The front matter and the body of a page in HTML, read as the generator writes them: one
+    `key: "JSON string"` a line after HTML_BODY (YAML reads the same values). None when the
+    text is not of that form."""
+    if not is_html_page(text):
+        return None
+    head, end, body = text[len(f"---\n{HTML_BODY}\n") :].partition("\n---\n")
+    if not end:
+        return None
+    meta = {HTML_BODY_KEY: "html"}
+    for line in head.splitlines():
+        key, colon, value = line.partition(": ")
+        if not colon or not value.startswith('"'):
+            return None
+        try:
+            meta[key] = json.loads(value)
+        except ValueError:
+            return None
+    return meta, body
+
+
 class Anchors:
     """The ids of a page's headings, made as the engine's Markdown makes them (so the addresses
     of headings written before stay the same); ids already taken get a suffix."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from generator.htmlpage import Link, anchor_ids, links, toc_tokens
-from generator.render import Anchors, is_html_page
+from generator.htmlpage import Link, anchors_and_links, toc_tokens
+from generator.render import Anchors, is_html_page, read_html_page
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project
 
@@ -28,11 +29,11 @@ def test_headings_become_a_nested_table_of_contents() -> None:
     assert (top["level"], top["id"], top["name"]) == (1, "htx", "HTX &#60;Mẫu&#62;")
     assert [t["id"] for t in top["children"]] == ["san-pham", "lien-he"]
     assert [t["id"] for t in top["children"][0]["children"]] == ["tra", "mien"]
-    assert anchor_ids(BODY) == {"htx", "san-pham", "tra", "tra-cu", "mien", "lien-he"}
 
 
-def test_links_inside_the_site_are_resolved_against_the_page_address() -> None:
-    found = links(BODY, "danh-muc/chu-the/htx-mau/")
+def test_ids_and_links_inside_the_site_resolved_against_the_page_address() -> None:
+    ids, found = anchors_and_links(BODY, "danh-muc/chu-the/htx-mau/")
+    assert ids == {"htx", "san-pham", "tra", "tra-cu", "mien", "lien-he"}
     assert found == [
         Link("../../dia-phuong/cao-bang/", "danh-muc/dia-phuong/cao-bang", ""),
         Link("#tra", "", "tra"),
@@ -75,3 +76,14 @@ def test_a_producer_page_built_from_html_has_its_table_of_contents(sample_site: 
     for anchor in ("san-pham-ocop", "tra-xanh-tai-ho-sin", "lich-su-kiem-tra", "quang-ba"):
         assert f'href="#{anchor}"' in toc, anchor
     assert html.count("<h1") == 1 and "ocop_body" not in html
+
+
+@pytest.mark.parametrize(
+    "golden", ["producer-ha-htx-che-tai-ho-sin.html", "round-2024-01-23-quan-hoa.html"]
+)
+def test_front_matter_read_fast_is_what_yaml_reads(golden: str) -> None:
+    text = (Path(__file__).parent / "golden" / golden).read_text(encoding="utf-8")
+    meta, body = read_html_page(text)  # type: ignore[misc]
+    front, rest = text[4:].split("\n---\n", 1)
+    assert meta == yaml.safe_load(front) and body == rest
+    assert read_html_page(text.replace('title: "', "title: ", 1)) is None  # not as written: YAML
