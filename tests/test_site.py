@@ -245,7 +245,11 @@ def test_killing_a_build_half_way_leaves_the_old_site(tmp_path: Path) -> None:
     }
     assert after == before
     subprocess.run(command, check=True, capture_output=True)
-    assert not list(root.glob("site.*"))  # the next build cleans up what the killed one left
+    assert not list(root.glob("site.building-*"))  # the next build cleans up what it left
+    deadline = time.monotonic() + 30  # the replaced site is removed by a process of its own
+    while list(root.glob("site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(root.glob("site.*")) and (root / "site" / "index.html").is_file()
 
 
 def test_every_page_has_a_content_security_policy(sample_site: Path) -> None:
