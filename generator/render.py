@@ -105,47 +105,25 @@ def _inline(line: str) -> str:
     return _protect_line_start("".join(out))
 
 
-def _blocks(value: str) -> list[tuple[bool, list[str]]]:
-    """Multi-line text in the documented subset as blocks: (is a list, its lines as markup).
-    Paragraphs are split by a blank line, lists are lines starting with "- "; **bold**,
-    *italic* and links are kept; anything else, HTML included, is text."""
+def paragraphs(value: str | None, after: Markup | None = None) -> Markup:
+    """Multi-line text in the documented subset, as HTML: paragraphs split by a blank line,
+    lists of lines starting with "- ", **bold**, *italic* and links; anything else, HTML
+    included, is text. `after` ends the last paragraph."""
+    if not value:
+        return Markup("")
     blocks = []
     for block in re.split(r"\n\s*\n", value.strip()):
         lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
         if all(line.startswith("- ") for line in lines):
-            blocks.append((True, [_inline(line[2:]) for line in lines]))
+            items = "".join(f"<li>{_inline(line[2:])}</li>\n" for line in lines)
+            blocks.append(f"<ul>\n{items}</ul>")
         else:
-            blocks.append((False, [_inline(" ".join(lines))]))
-    return blocks
-
-
-def paragraphs(value: str | None) -> Markup:
-    """The documented text subset as Markdown (see `_blocks`)."""
-    if not value:
-        return Markup("")
-    return Markup(
-        "\n\n".join(
-            "\n".join("- " + line for line in lines) if is_list else lines[0]
-            for is_list, lines in _blocks(value)
-        )
-    )
-
-
-def html_paragraphs(value: str | None, after: Markup | None = None) -> Markup:
-    """The documented text subset as HTML (see `_blocks`); `after` ends the last paragraph."""
-    if not value:
-        return Markup("")
-    html_blocks = [
-        "<ul>\n" + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>"
-        if is_list
-        else f"<p>{lines[0]}</p>"
-        for is_list, lines in _blocks(value)
-    ]
-    if after and html_blocks[-1].endswith("</p>"):
-        html_blocks[-1] = f"{html_blocks[-1][: -len('</p>')]}{after}</p>"
+            blocks.append(f"<p>{_inline(' '.join(lines))}</p>")
+    if after and blocks[-1].endswith("</p>"):
+        blocks[-1] = f"{blocks[-1][: -len('</p>')]}{after}</p>"
     elif after:
-        html_blocks.append(f"<p>{after}</p>")
-    return Markup("\n".join(html_blocks))
+        blocks.append(f"<p>{after}</p>")
+    return Markup("\n".join(blocks))
 
 
 # The first line of a page whose body is HTML, handed to the engine as it is (no Markdown).
@@ -300,7 +278,6 @@ def environment(html_body: bool = False) -> Environment:
     )
     env.filters.update(
         paragraphs=paragraphs,
-        html_paragraphs=html_paragraphs,
         vndate=vndate,
         front=front,
         stars=stars,
