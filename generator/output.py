@@ -29,6 +29,7 @@ STAMP = ".inputs"
 # Which cached file each published binary file is: path inside the generated folder -> path
 # inside the cache folder. Not a page of its own (exclude_docs: danh-muc/_*).
 FILES_MANIFEST = "_files.json"
+WRITTEN_RECORD = "written.json"  # in the cache folder: what write_tree last wrote
 
 
 def inputs_digest(settings: Settings) -> str:
@@ -49,30 +50,64 @@ def _same(path: str, data: bytes) -> bool:
         return False  # not there yet (or unreadable): written
 
 
-def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
-    """Make `target` hold exactly `files`; return how many files were written or removed."""
+def _listing(target: str) -> dict[str, tuple[int, int]]:
+    """Every file under `target`: path inside it -> (size, modification time in ns)."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = [("", target)]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def write_tree(target: Path, files: dict[str, str | bytes], record: Path | None = None) -> int:
+    """Make `target` hold exactly `files`; return how many files were written or removed.
+
+    `record` keeps, for each file written, its size, time and a hash of its bytes: a file still
+    as it was written is known to be the same without reading it back."""
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
     root = f"{target}{os.sep}"
+    present = _listing(str(target))
+    try:
+        known = json.loads(record.read_text(encoding="utf-8")) if record else {}
+    except (OSError, ValueError):
+        known = {}  # no record (or a damaged one): files are compared by their bytes
+    written: dict[str, list[int | str]] = {}
     for rel, text in sorted(files.items()):
         data = text.encode("utf-8") if isinstance(text, str) else text
-        if _same(root + rel, data):
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        stat = present.get(rel)
+        if stat and (known.get(rel) == [*stat, digest] or _same(root + rel, data)):
+            written[rel] = [*stat, digest]
             continue
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)  # never a half-written page, even when a preview reads it
+        info = path.stat()
+        written[rel] = [info.st_size, info.st_mtime_ns, digest]
         changed += 1
-    for folder, _, names in os.walk(target, topdown=False):
-        inside = os.path.relpath(folder, target).replace(os.sep, "/")
-        prefix = "" if inside == "." else inside + "/"
-        for name in names:
-            if prefix + name not in files and prefix + name != STAMP:
-                os.unlink(os.path.join(folder, name))
-                changed += 1
-        if prefix and not os.listdir(folder):
+    emptied: set[str] = set()  # folders a file was removed from
+    for rel in present:
+        if rel not in files and rel != STAMP:
+            os.unlink(root + rel)
+            changed += 1
+            emptied.add(os.path.dirname(root + rel))
+    for folder in sorted(emptied, key=len, reverse=True):  # the deepest first
+        while folder.startswith(root) and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
+            folder = os.path.dirname(folder)
+    if record:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(written), encoding="utf-8")
     return changed
 
 
@@ -118,7 +153,7 @@ def generate(settings: Settings) -> Loaded:
         )
         files.update(redirect_pages(loaded.catalogue, settings.site_url))
         files.update(search_files(loaded.catalogue))
-        write_tree(settings.generated_dir, files)
+        write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
         (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
     return loaded
 
