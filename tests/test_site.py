@@ -85,6 +85,25 @@ def test_producer_pages_stay_out_of_the_navigation(sample_site: Path) -> None:
     assert "danh-muc/chu-the/" not in html
 
 
+def _navigation(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<nav class="md-nav md-nav--primary')
+    return html[start : html.index("md-sidebar--secondary", start)]
+
+
+def test_the_navigation_shared_by_pages_outside_it_is_theirs(sample_site: Path) -> None:
+    site = sample_site / "site"
+    producers = sorted((site / "danh-muc" / "chu-the").glob("*/index.html"))
+    shared = {_navigation(page) for page in producers}
+    assert len(producers) > 2 and len(shared) == 1  # rendered once for them all
+    [navigation] = shared
+    assert "--active" not in navigation and 'href="../../sao/"' in navigation
+    stars = _navigation(site / "danh-muc" / "sao" / "index.html")  # a page in the navigation
+    assert "md-nav__link--active" in stars and 'href="../../sao-ocop/"' in stars
+    rounds = _navigation(next((site / "danh-muc" / "kiem-tra").glob("*/index.html")))
+    assert rounds == navigation.replace('href="../../kiem-tra/"', 'href="../"')  # another folder
+
+
 def test_no_request_to_a_third_party(sample_site: Path) -> None:
     for page in (sample_site / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
