@@ -34,11 +34,16 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
-from generator.htmlpage import anchors_and_links, toc_tokens
+from generator.htmlpage import (
+    HTML_BODY_KEY,
+    anchors_and_links,
+    is_html_file,
+    read_html_page,
+    toc_tokens,
+)
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
-from generator.render import HTML_BODY_KEY, is_html_page, read_html_page
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
 log = logging.getLogger("mkdocs.ocop")
@@ -192,8 +197,9 @@ class _PublishedFiles(Files):
 
     def get_file_from_path(self, path: str) -> File | None:
         found = super().get_file_from_path(path)
-        if found is None and (cached := self.published.get(PurePath(path).as_posix())):
-            return File.generated(self.config, PurePath(path).as_posix(), abs_src_path=cached)
+        uri = PurePath(path).as_posix()
+        if found is None and (cached := self.published.get(uri)):
+            return File.generated(self.config, uri, abs_src_path=cached)
         return found
 
 
@@ -294,7 +300,7 @@ class _Conversions:
         pages = [
             f
             for f in files.documentation_pages()
-            if _is_generated(f.src_uri) and not is_html_page(f.content_string)
+            if _is_generated(f.src_uri) and not is_html_file(f.abs_src_path or "")
         ]
         if len(pages) >= PARALLEL_FROM:  # fewer are converted as fast one by one
             run_all([functools.partial(self._convert, config, files, f) for f in pages])

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.cache import ResultCache
 from generator.export import dictionary
+from generator.htmlpage import HTML_BODY, strip_tags
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.parallel import run_all
 from generator.photos import WebPhoto
@@ -126,37 +127,6 @@ def paragraphs(value: str | None, after: Markup | None = None) -> Markup:
     return Markup("\n".join(blocks))
 
 
-# The first line of a page whose body is HTML, handed to the engine as it is (no Markdown).
-HTML_BODY_KEY = "ocop_body"
-HTML_BODY = f"{HTML_BODY_KEY}: html"
-
-
-def is_html_page(text: str) -> bool:
-    """True for a generated page whose body is HTML (its front matter starts with HTML_BODY)."""
-    return text.startswith(f"---\n{HTML_BODY}\n")
-
-
-def read_html_page(text: str) -> tuple[dict[str, str], str] | None:
-    """The front matter and the body of a page in HTML, read as the generator writes them: one
-    `key: "JSON string"` a line after HTML_BODY (YAML reads the same values). None when the
-    text is not of that form."""
-    if not is_html_page(text):
-        return None
-    head, end, body = text[len(f"---\n{HTML_BODY}\n") :].partition("\n---\n")
-    if not end:
-        return None
-    meta = {HTML_BODY_KEY: "html"}
-    for line in head.splitlines():
-        key, colon, value = line.partition(": ")
-        if not colon or not value.startswith('"'):
-            return None
-        try:
-            meta[key] = json.loads(value)
-        except ValueError:
-            return None
-    return meta, body
-
-
 class Anchors:
     """The ids of a page's headings, made as the engine's Markdown makes them (so the addresses
     of headings written before stay the same); ids already taken get a suffix."""
@@ -166,11 +136,8 @@ class Anchors:
 
     def __call__(self, text: str) -> str:
         """The id of a heading showing `text` (data as it is, or markup made from it)."""
-        plain = html.unescape(_TAGS.sub("", text)) if isinstance(text, Markup) else str(text)
+        plain = html.unescape(strip_tags(text)) if isinstance(text, Markup) else str(text)
         return unique(slugify(plain, "-"), self.used)
-
-
-_TAGS = re.compile(r"<[^>]*>")
 
 
 def vndate(day: dt.date | None) -> Markup:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.htmlpage import Link, anchors_and_links, toc_tokens
-from generator.render import Anchors, is_html_page, read_html_page
+from generator.htmlpage import Link, anchors_and_links, is_html_page, read_html_page, toc_tokens
+from generator.render import Anchors
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project
 

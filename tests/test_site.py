@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.csp import script_hash
+from generator.htmlpage import is_html_page
 from generator.pipeline import load_catalogue
-from generator.render import is_html_page
 from generator.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
