@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -76,8 +77,32 @@ def inline(node: Any, root: dict[str, Any]) -> Any:
 
 @functools.cache
 def validator(name: str) -> Draft202012Validator:
+    """The checker that reports every error of a document, with its place in the schema."""
     schema = load_schema(name)
     return Draft202012Validator(inline(schema, schema), format_checker=FORMATS)
+
+
+_FAST_FORMATS = {"date": is_date, "url": is_url, "email": is_email}
+_FAST_SKIPS = {"$schema", "$id"}  # our schemas use no keyword beyond draft 7 once inlined
+
+
+@functools.cache
+def fast_validator(name: str) -> Any:
+    """The same schema compiled to Python code (fastjsonschema): it stops at the first error,
+    but tells a valid document many times faster. Only a document it rejects goes through the
+    full checker, which finds every error and where each one is."""
+    schema = load_schema(name)
+    compiled = {k: v for k, v in inline(schema, schema).items() if k not in _FAST_SKIPS}
+    return fastjsonschema.compile(compiled, formats=_FAST_FORMATS, use_default=False)
+
+
+def is_valid(data: Any, name: str) -> bool:
+    """True when the document meets its schema (the compiled check)."""
+    try:
+        fast_validator(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -255,6 +280,8 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
 
 def check_schema(doc: Document, name: str) -> list[Problem]:
     """Every schema problem of one document."""
+    if is_valid(doc.data, name):
+        return []
     checker = validator(name)
     root = checker.schema
     problems: list[Problem] = []

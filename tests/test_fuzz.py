@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import shutil
 import tempfile
@@ -11,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import schema
 from generator.load import load_document
 from generator.pipeline import load_catalogue
 from generator.settings import Settings
@@ -133,3 +135,47 @@ def test_producer_fields_with_random_values(fields: dict) -> None:
     document = yaml.safe_load(BASE[PRODUCER])
     document.update(fields)
     check({PRODUCER: yaml.safe_dump(document, allow_unicode=True)})
+
+
+def _nodes(value: object, path: tuple = ()) -> list[tuple]:
+    """Every path inside a loaded document."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _nodes(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _nodes(item, (*path, index))
+    return found
+
+
+LOADED = {
+    rel: load_document(FIXTURES / "base" / rel, FIXTURES / "base")[0].data  # type: ignore[union-attr]
+    for rel in (PRODUCER, ROUND)
+}
+EDGE_VALUES = st.sampled_from(
+    ["", " ", "2024-02-30", "2024-2-3", "x@y", "http://a", "https://a.vn", 0, -1, 6, 1.0, 2.5, True]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(LOADED)), st.data())
+def test_compiled_schema_agrees_with_the_full_checker(rel: str, data: st.DataObject) -> None:
+    """The compiled check says "valid" exactly when the full checker finds no error (a document
+    it accepts is never checked again, so it must never accept one with an error)."""
+    document = copy.deepcopy(LOADED[rel])
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_nodes(document)[1:]))
+        parent = document
+        for part in path[:-1]:
+            parent = parent[part]
+        action = data.draw(st.sampled_from(["replace", "delete", "unknown key"]))
+        if action == "delete":
+            del parent[path[-1]]
+        elif action == "unknown key" and isinstance(parent, dict):
+            parent["khong-co"] = 1
+        else:
+            parent[path[-1]] = data.draw(EDGE_VALUES | json_values)
+    name = "producer" if rel == PRODUCER else "inspection"
+    full = not any(True for _ in schema.validator(name).iter_errors(document))
+    assert schema.is_valid(document, name) == full
