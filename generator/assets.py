@@ -86,12 +86,23 @@ def _product_drawings(producer: Producer, product: Product, site_url: str) -> li
     ]
 
 
-def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
-    """Every promotional file of every producer: its path inside the generated folder and the
-    cached file that holds it."""
+def _drawings(catalogue: Catalogue, site_url: str) -> list[Drawing]:
     drawings: list[Drawing] = []
     for producer in catalogue.producers:
         drawings += _producer_drawings(producer, site_url)
         for product in producer.products:
             drawings += _product_drawings(producer, product, site_url)
-    return cache.draw_all(drawings)
+    return drawings
+
+
+def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
+    """Every promotional file of every producer: its path inside the generated folder and the
+    cached file that holds it (the missing ones drawn first, on every processor)."""
+    return cache.draw_all(_drawings(catalogue, site_url))
+
+
+def drawn_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str] | None:
+    """The same files when every one is drawn already, else None (nothing is drawn: this can
+    run beside other work, and `producer_assets` then draws on every processor)."""
+    files, missing = cache.plan(_drawings(catalogue, site_url))
+    return None if missing else files

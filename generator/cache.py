@@ -66,9 +66,12 @@ class DrawingCache:
     def _key(kind: str, inputs: str) -> str:
         return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
 
-    def draw_all(self, drawings: list[Drawing]) -> dict[str, str]:
-        """Each drawing's cached file (its path as text), drawing the missing ones first. The
-        cache then holds these drawings only: one no longer drawn is removed."""
+    def plan(
+        self, drawings: list[Drawing]
+    ) -> tuple[dict[str, str], dict[str, Callable[[], bytes]]]:
+        """Each drawing's cached file (its path as text), and the ones not drawn yet (cached file
+        -> how to draw it). The cache then keeps these drawings only: one no longer drawn is
+        removed."""
         kinds: dict[str, tuple[str, set[str]]] = {}  # kind -> its folder, the keys already drawn
         used: set[str] = set()
         files: dict[str, str] = {}
@@ -84,15 +87,21 @@ class DrawingCache:
             used.add(path)
             if key not in drawn:
                 missing.setdefault(path, drawing.draw)
+        for prefix, drawn in kinds.values():
+            for name in drawn:
+                if prefix + name not in used:
+                    Path(prefix + name).unlink(missing_ok=True)
+        return files, missing
+
+    def draw_all(self, drawings: list[Drawing]) -> dict[str, str]:
+        """Each drawing's cached file (its path as text), drawing the missing ones first on
+        every processor."""
+        files, missing = self.plan(drawings)
         run_all(
             [functools.partial(_draw, Path(path), draw) for path, draw in missing.items()],
             self.workers,
         )
         self.drawn += len(missing)
-        for prefix, drawn in kinds.values():
-            for name in drawn:
-                if prefix + name not in used:
-                    Path(prefix + name).unlink(missing_ok=True)
         return files
 
 

@@ -4,14 +4,17 @@ and photos stay in the cache and a manifest says where each is published."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from generator import __version__
-from generator.assets import producer_assets
+from generator import __version__, parallel
+from generator.assets import drawn_assets, producer_assets
 from generator.cache import DrawingCache, ResultCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
@@ -20,7 +23,7 @@ from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import PACKAGE, Loaded, collector_paused, load_catalogue
 from generator.redirects import redirect_pages
-from generator.render import Reuse, changes_page, open_data_page, report_pages, site_pages
+from generator.render import Reuse, changes_page, open_data_page, page_plan, report_pages
 from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings
@@ -111,50 +114,69 @@ def write_tree(target: Path, files: dict[str, str | bytes], record: Path | None 
     return changed
 
 
+def _report_files(catalogue: Catalogue, listing_limit: int) -> dict[str, str]:
+    return report_pages(catalogue, build_report(catalogue), listing_limit)
+
+
 @collector_paused()
 def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
     loaded = load_catalogue(settings)
-    if loaded.catalogue is not None:
-        photos, published = web_photos(loaded.catalogue, PhotoCache(settings.cache_dir / "photos"))
-        files: dict[str, str | bytes] = {}
-        events = catalogue_events(loaded.catalogue)
-        files.update(
-            site_pages(
-                loaded.catalogue,
-                photos,
-                site_url=settings.site_url,
-                lastmods=last_changes(loaded.catalogue, events),
-                listing_limit=settings.listing_limit,
-                reuse=Reuse(
-                    ResultCache(
-                        settings.cache_dir / "rendered.sqlite",
-                        f"{settings.site_url}|{settings.listing_limit}",
-                    ),
-                    loaded.sources,
-                ),
-            )
-        )
-        files["cap-nhat.md"] = changes_page(events, KIND_LABELS)
-        files.update(open_data_files(loaded.catalogue, settings.site_url))
-        newest = events[0].date if events else None
-        files[f"{OPEN_DATA}/index.md"] = open_data_page(loaded.catalogue, newest)
-        files.update(
-            report_pages(loaded.catalogue, build_report(loaded.catalogue), settings.listing_limit)
-        )
-        files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
-        drawings = DrawingCache(settings.cache_dir / "drawings")
-        published.update(producer_assets(loaded.catalogue, settings.site_url, drawings))
-        cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
-        files[FILES_MANIFEST] = json.dumps(
-            {rel: path.removeprefix(cache) for rel, path in published.items()},
-            indent=0,
-            sort_keys=True,
-        )
-        files.update(redirect_pages(loaded.catalogue, settings.site_url))
-        files.update(search_files(loaded.catalogue))
-        write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
-        (settings.generated_dir / STAMP).write_text(inputs_digest(settings) + "\n")
+    catalogue = loaded.catalogue
+    if catalogue is None:
+        return loaded
+    photos, published = web_photos(catalogue, PhotoCache(settings.cache_dir / "photos"))
+    events = catalogue_events(catalogue)
+    pages = page_plan(
+        catalogue,
+        photos,
+        site_url=settings.site_url,
+        lastmods=last_changes(catalogue, events),
+        listing_limit=settings.listing_limit,
+        reuse=Reuse(
+            ResultCache(
+                settings.cache_dir / "rendered.sqlite",
+                f"{settings.site_url}|{settings.listing_limit}",
+            ),
+            loaded.sources,
+        ),
+    )
+    drawings = DrawingCache(settings.cache_dir / "drawings")
+    # The files other than pages are made beside the pages left to render, longest first.
+    others: dict[str, Callable[[], Any]] = {
+        "assets": functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
+        "search": functools.partial(search_files, catalogue),
+        "open data": functools.partial(open_data_files, catalogue, settings.site_url),
+        "report": functools.partial(_report_files, catalogue, settings.listing_limit),
+        "stamp": functools.partial(inputs_digest, settings),
+    }
+    missing = pages.missing
+    results = parallel.run_all(
+        [*others.values(), *missing.values()],
+        parallel=len(catalogue.producers) + len(missing) >= parallel.PARALLEL_FROM,
+    )
+    made = dict(zip(others, results[: len(others)], strict=True))
+    files: dict[str, str | bytes] = {**pages.finish(results[len(others) :])}
+    files["cap-nhat.md"] = changes_page(events, KIND_LABELS)
+    files.update(made["open data"])
+    newest = events[0].date if events else None
+    files[f"{OPEN_DATA}/index.md"] = open_data_page(catalogue, newest)
+    files.update(made["report"])
+    files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
+    assets = made["assets"]
+    if assets is None:  # some are not drawn yet: drawn now, on every processor
+        assets = producer_assets(catalogue, settings.site_url, drawings)
+    published.update(assets)
+    cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
+    files[FILES_MANIFEST] = json.dumps(
+        {rel: path.removeprefix(cache) for rel, path in published.items()},
+        indent=0,
+        sort_keys=True,
+    )
+    files.update(redirect_pages(catalogue, settings.site_url))
+    files.update(made["search"])
+    write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
+    (settings.generated_dir / STAMP).write_text(made["stamp"] + "\n")
     return loaded
 
 

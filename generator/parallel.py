@@ -27,15 +27,20 @@ def processors() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def run_all(tasks: list[Callable[[], T]], workers: int | None = None) -> list[T]:
-    """Each task's result, in order; on every processor when there are enough tasks."""
+def run_all(
+    tasks: list[Callable[[], T]], workers: int | None = None, *, parallel: bool | None = None
+) -> list[T]:
+    """Each task's result, in order; on every processor when there are enough tasks (or when
+    `parallel` says so: a few long tasks). Workers take the tasks in order, a small batch at a
+    time, so long tasks put first end early and the short ones after them even out the load."""
     workers = workers or processors()
-    if len(tasks) < PARALLEL_FROM or workers < 2 or _tasks:  # _tasks: already inside a worker
+    parallel = len(tasks) >= PARALLEL_FROM if parallel is None else parallel
+    if not parallel or workers < 2 or _tasks:  # _tasks: already inside a worker
         return [task() for task in tasks]
     _tasks[:] = tasks
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(tasks) // (workers * 8))
+            chunk = max(1, len(tasks) // (workers * 16))
             return pool.map(_run, range(len(tasks)), chunksize=chunk)  # type: ignore[return-value]
     finally:
         _tasks.clear()

@@ -9,7 +9,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -555,7 +555,33 @@ class Reuse:
         return keys
 
 
-def site_pages(
+@dataclass
+class PagePlan:
+    """Every generated page (path inside the generated folder -> how to render it), the ones
+    reused from an earlier run, and the ones left to render (`missing`)."""
+
+    tasks: dict[str, Callable[[], str]]
+    reused: dict[str, str]
+    reuse: Reuse | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> dict[str, Callable[[], str]]:
+        return {rel: task for rel, task in self.tasks.items() if rel not in self.reused}
+
+    def finish(self, rendered: list[str]) -> dict[str, str]:
+        """Every page, given the missing ones rendered in order (kept for the next run)."""
+        missing = self.missing
+        pages = {**self.reused, **dict(zip(missing, rendered, strict=True))}
+        if self.reuse:
+            self.reuse.cache.put_many(
+                {self.keys[rel]: pages[rel] for rel in missing if rel in self.keys},
+                self.keys.values(),
+            )
+        return {rel: pages[rel] for rel in self.tasks}
+
+
+def page_plan(
     catalogue: Catalogue,
     photos: dict[Path, WebPhoto] | None = None,
     *,
@@ -563,9 +589,9 @@ def site_pages(
     lastmods: dict[str, dt.date] | None = None,
     listing_limit: int = LISTING_LIMIT,
     reuse: Reuse | None = None,
-) -> dict[str, str | bytes]:
-    """Every generated page, keyed by its path inside the generated folder; with `reuse`,
-    the pages whose inputs did not change come from the earlier run."""
+) -> PagePlan:
+    """Every generated page to render; with `reuse`, the pages whose inputs did not change come
+    from the earlier run."""
     lastmods = lastmods or {}
     newest = max(lastmods.values(), default=None)
     context = {
@@ -596,13 +622,31 @@ def site_pages(
         )
     for round_ in catalogue.rounds:
         tasks[f"{ROUNDS}/{round_.id}.md"] = functools.partial(round_page, catalogue, round_.id)
-    keys = reuse.keys(catalogue, context, photos or {}, lastmods) if reuse else {}
-    stored = reuse.cache.get_many(keys.values()) if reuse else {}
-    pages = {rel: stored[keys[rel]] for rel in tasks if keys.get(rel) in stored}
-    missing = {rel: task for rel, task in tasks.items() if rel not in pages}
-    pages.update(zip(missing, run_all(list(missing.values())), strict=True))
-    if reuse:
-        reuse.cache.put_many(
-            {keys[rel]: pages[rel] for rel in missing if rel in keys}, keys.values()
-        )
-    return {rel: pages[rel] for rel in tasks}
+    if not reuse:
+        return PagePlan(tasks, {})
+    keys = reuse.keys(catalogue, context, photos or {}, lastmods)
+    stored = reuse.cache.get_many(keys.values())
+    reused = {rel: stored[keys[rel]] for rel in tasks if keys.get(rel) in stored}
+    return PagePlan(tasks, reused, reuse, keys)
+
+
+def site_pages(
+    catalogue: Catalogue,
+    photos: dict[Path, WebPhoto] | None = None,
+    *,
+    site_url: str,
+    lastmods: dict[str, dt.date] | None = None,
+    listing_limit: int = LISTING_LIMIT,
+    reuse: Reuse | None = None,
+) -> dict[str, str]:
+    """Every generated page, keyed by its path inside the generated folder, rendered on every
+    processor (see `page_plan`)."""
+    plan = page_plan(
+        catalogue,
+        photos,
+        site_url=site_url,
+        lastmods=lastmods,
+        listing_limit=listing_limit,
+        reuse=reuse,
+    )
+    return plan.finish(run_all(list(plan.missing.values())))

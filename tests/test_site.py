@@ -330,20 +330,22 @@ def test_converted_pages_are_reused_only_while_unchanged(tmp_path: Path) -> None
     assert cached() == len(generated)  # the pages before the change are forgotten
 
 
-def test_pages_converted_on_every_processor_match_the_engine_s_own(
+def test_work_on_every_processor_gives_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Files checked, pages rendered, the other files made beside them and pages converted by
+    forked workers: the same site as all of it done in one process."""
     from generator import parallel
 
     real, batches = parallel.run_all, []
 
-    def recorded(tasks, workers=None):  # type: ignore[no-untyped-def]
+    def recorded(tasks, workers=None, **options):  # type: ignore[no-untyped-def]
         batches.append(len(tasks))
-        return real(tasks, workers)
+        return real(tasks, workers, **options)
 
     monkeypatch.setattr(parallel, "run_all", recorded)  # the hook imports it as it is loaded
     sites = []
-    for parallel_from in (2, 10**9):  # with and without the conversion by forked workers
+    for parallel_from in (2, 10**9):  # with and without forked workers
         monkeypatch.setattr(parallel, "PARALLEL_FROM", parallel_from)
         root = copy_project(tmp_path / str(parallel_from))
         build = ["build", "--root", str(root), "--as-of", AS_OF.isoformat()]
