@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,14 +34,18 @@ class Loaded:
 
 def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]:
     """Producer and inspection files, and a problem for every YAML file in the wrong place."""
-    producers, inspections, problems = [], [], []
+    found: list[tuple[tuple[str, ...], Path]] = []
     data = settings.data_dir
-    for path in sorted(data.rglob("*")):
-        if path.suffix not in {".yaml", ".yml"} or not path.is_file():
-            continue
-        parts = path.relative_to(data).parts
-        rel = path.relative_to(settings.root).as_posix()
-        if parts[0] == "reference":
+    for folder, folders, names in os.walk(data):
+        folders.sort()
+        parts = Path(folder).relative_to(data).parts  # one relative path a folder, not a file
+        found += [(*parts, name) for name in names if name.endswith((".yaml", ".yml"))]
+    producers, inspections, problems = [], [], []
+    prefix = data.relative_to(settings.root).as_posix()
+    for parts in sorted(found):
+        path = data.joinpath(*parts)
+        rel = f"{prefix}/{'/'.join(parts)}"
+        if parts[0] == "reference" or not path.is_file():
             continue
         if path.suffix == ".yml":
             problems.append(

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify, unique
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import urls
 from generator.cache import ResultCache
@@ -139,10 +139,15 @@ class Anchors:
         plain = html.unescape(strip_tags(text)) if isinstance(text, Markup) else str(text)
         return unique(slugify(plain, "-"), self.used)
 
+    def heading(self, level: int, text: Any, id: str | None = None) -> Markup:
+        """A heading element showing `text` (escaped unless markup), with the id given or one
+        made from the text."""
+        return Markup(f'<h{level} id="{escape(id or self(text))}">{escape(text)}</h{level}>')
+
 
 def vndate(day: dt.date | None) -> Markup:
     """DD/MM/YYYY, as Vietnamese readers write dates."""
-    return Markup(day.strftime("%d/%m/%Y")) if day else Markup("")
+    return Markup(f"{day.day:02}/{day.month:02}/{day.year}") if day else Markup("")
 
 
 def front(value: Any) -> Markup:
@@ -177,12 +182,17 @@ def status(cert: Certification) -> Markup:
     return Markup(f'<span class="ocop-status ocop-status--{cert.status.value}">{words}</span>')
 
 
+_NO_MARK = Markup("")
+
+
 def mark(record: Any, field: str) -> Markup:
     """A visible "minh họa" label when the field's value is illustrative."""
-    marked = getattr(record, "illustrative", frozenset())
+    marked = getattr(record, "illustrative", None)
+    if not marked:
+        return _NO_MARK
     hit = field in marked or any(field.startswith(m + ".") for m in marked)
     if not hit:
-        return Markup("")
+        return _NO_MARK
     return Markup(
         ' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
         'không nêu">minh họa</span>'
@@ -339,7 +349,7 @@ def producer_page(
         taken += [product.id, f"quang-ba-{product.id}"]
     return _render(
         "producer.html.j2",
-        anchor=Anchors(taken),
+        heading=Anchors(taken).heading,
         c=catalogue,
         p=producer,
         photos=photos or {},
@@ -358,7 +368,7 @@ def producer_page(
 def round_page(catalogue: Catalogue, round_id: str) -> str:
     """The page of one inspection round, its body in HTML."""
     round_ = next(r for r in catalogue.rounds if r.id == round_id)
-    return _render("round.html.j2", c=catalogue, r=round_, anchor=Anchors())
+    return _render("round.html.j2", c=catalogue, r=round_, heading=Anchors().heading)
 
 
 def per_province(pairs: list[tuple[Producer, Product]]) -> list[tuple[Any, int]]:
@@ -424,7 +434,7 @@ def province_page(context: dict[str, Any], province: Any) -> str:
         "province.html.j2",
         **{
             **context,
-            "anchor": Anchors(),
+            "heading": Anchors().heading,
             "province": province,
             "pairs": pairs,
             "communes": [pair for pair in context["communes"] if pair[0].id == province.id],
@@ -481,7 +491,7 @@ def report_pages(
             sections=sections,
             provinces=counts,
             province=None,
-            anchor=Anchors(),
+            heading=Anchors().heading,
         )
     }
     for pid, own in parts.items():
@@ -491,7 +501,7 @@ def report_pages(
             sections=own,
             provinces=[],
             province=provinces[pid],
-            anchor=Anchors(),
+            heading=Anchors().heading,
         )
     return pages
 
