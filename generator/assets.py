@@ -47,19 +47,19 @@ def _card_inputs(producer: Producer, product: Product | None) -> str:
     )
 
 
-def _target(producer_id: str, product_id: str | None, name: str) -> str:
-    return inside_generated(asset_path(producer_id, name, product_id))
+def _folder(producer_id: str, product_id: str | None = None) -> str:
+    """The folder of a producer's (or a product's) files, inside the generated folder."""
+    return inside_generated(asset_path(producer_id, "", product_id))
 
 
-def _producer_drawings(producer: Producer, site_url: str) -> list[Drawing]:
+def _producer_drawings(producer: Producer, site_url: str, domain: str) -> list[Drawing]:
     url = absolute(site_url, producer_path(producer.id))
-    domain = urlsplit(site_url).netloc
-    at = partial(_target, producer.id, None)
+    at = _folder(producer.id)
     return [
-        Drawing(at(QR_SVG), "qr-svg", url, partial(qr_svg, url)),
-        Drawing(at(QR_PNG), "qr-png", url, partial(qr_png, url)),
+        Drawing(at + QR_SVG, "qr-svg", url, partial(qr_svg, url)),
+        Drawing(at + QR_PNG, "qr-png", url, partial(qr_png, url)),
         Drawing(
-            at(CARD),
+            at + CARD,
             "card",
             _card_inputs(producer, None) + domain,
             partial(share_card, producer, None, domain),
@@ -67,31 +67,33 @@ def _producer_drawings(producer: Producer, site_url: str) -> list[Drawing]:
     ]
 
 
-def _product_drawings(producer: Producer, product: Product, site_url: str) -> list[Drawing]:
+def _product_drawings(
+    producer: Producer, product: Product, site_url: str, domain: str
+) -> list[Drawing]:
     url = absolute(site_url, product_path(producer.id, product.id))
-    domain = urlsplit(site_url).netloc
-    at = partial(_target, producer.id, product.id)
+    at = _folder(producer.id, product.id)
     badge = json.dumps(
         [product.name, *badge_lines(product.current), product.current.status.value],
         ensure_ascii=False,
     )
     card = _card_inputs(producer, product)
     return [
-        Drawing(at(QR_SVG), "qr-svg", url, partial(qr_svg, url)),
-        Drawing(at(QR_PNG), "qr-png", url, partial(qr_png, url)),
-        Drawing(at(BADGE_SVG), "badge-svg", badge, partial(badge_svg, product)),
-        Drawing(at(BADGE_PNG), "badge-png", badge, partial(badge_png, product)),
-        Drawing(at(CARD), "card", card + domain, partial(share_card, producer, product, domain)),
-        Drawing(at(FLYER), "flyer", card + url, partial(flyer_pdf, producer, product, url)),
+        Drawing(at + QR_SVG, "qr-svg", url, partial(qr_svg, url)),
+        Drawing(at + QR_PNG, "qr-png", url, partial(qr_png, url)),
+        Drawing(at + BADGE_SVG, "badge-svg", badge, partial(badge_svg, product)),
+        Drawing(at + BADGE_PNG, "badge-png", badge, partial(badge_png, product)),
+        Drawing(at + CARD, "card", card + domain, partial(share_card, producer, product, domain)),
+        Drawing(at + FLYER, "flyer", card + url, partial(flyer_pdf, producer, product, url)),
     ]
 
 
 def _drawings(catalogue: Catalogue, site_url: str) -> list[Drawing]:
+    domain = urlsplit(site_url).netloc
     drawings: list[Drawing] = []
     for producer in catalogue.producers:
-        drawings += _producer_drawings(producer, site_url)
+        drawings += _producer_drawings(producer, site_url, domain)
         for product in producer.products:
-            drawings += _product_drawings(producer, product, site_url)
+            drawings += _product_drawings(producer, product, site_url, domain)
     return drawings
 
 

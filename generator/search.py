@@ -110,17 +110,18 @@ def search_files(catalogue: Catalogue) -> dict[str, str]:
     items += [_producer(producer) for producer in catalogue.producers]
     items += [_round(round_) for round_ in catalogue.rounds]
     items.sort(key=lambda item: (item[5], item[1], item[3]))
-    shards: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
+    index: dict[str, tuple[list[int], list[int]]] = {}  # word -> rows by title, by the rest
     for number, item in enumerate(items):
-        for slot, text in enumerate((item[5], item[6])):
-            for word in text.split():
-                rows = shards.setdefault(word[:2], {}).setdefault(word, ([], []))[slot]
-                if not rows or rows[-1] != number:
-                    rows.append(number)
-    files = {
-        f"{INDEX_FOLDER}/w-{key}.json": _dumps(dict(sorted(shard.items())))
-        for key, shard in shards.items()
-    }
+        for slot in (0, 1):
+            for word in item[5 + slot].split():  # distinct words: each row once a slot
+                entry = index.get(word)
+                if entry is None:
+                    entry = index[word] = ([], [])
+                entry[slot].append(number)
+    shards: dict[str, dict[str, tuple[list[int], list[int]]]] = {}  # by the first two letters
+    for word in sorted(index):
+        shards.setdefault(word[:2], {})[word] = index[word]
+    files = {f"{INDEX_FOLDER}/w-{key}.json": _dumps(shard) for key, shard in shards.items()}
     for start in range(0, len(items), ROWS_PER_CHUNK):
         rows = [item[:5] for item in items[start : start + ROWS_PER_CHUNK]]
         files[f"{INDEX_FOLDER}/r-{start // ROWS_PER_CHUNK}.json"] = _dumps(rows)
