@@ -87,24 +87,41 @@ def _product_drawings(
     ]
 
 
-def _drawings(catalogue: Catalogue, site_url: str) -> list[Drawing]:
-    domain = urlsplit(site_url).netloc
-    drawings: list[Drawing] = []
-    for producer in catalogue.producers:
-        drawings += _producer_drawings(producer, site_url, domain)
-        for product in producer.products:
-            drawings += _product_drawings(producer, product, site_url, domain)
+def _drawings(producer: Producer, site_url: str, domain: str) -> list[Drawing]:
+    """Every file of a producer and of its products."""
+    drawings = _producer_drawings(producer, site_url, domain)
+    for product in producer.products:
+        drawings += _product_drawings(producer, product, site_url, domain)
     return drawings
 
 
+def drawn_assets(
+    catalogue: Catalogue, site_url: str, cache: DrawingCache
+) -> tuple[dict[str, str], list[str]]:
+    """Every promotional file of every producer (its path inside the generated folder -> the
+    cached file that holds it), and the producers with a file not drawn yet. Nothing is drawn,
+    so this can run beside other work; `draw_assets` then draws on every processor."""
+    domain = urlsplit(site_url).netloc
+    owned = {p.id: _drawings(p, site_url, domain) for p in catalogue.producers}
+    files, missing = cache.plan([drawing for own in owned.values() for drawing in own])
+    undrawn = [pid for pid, own in owned.items() if any(files[d.target] in missing for d in own)]
+    return files, undrawn
+
+
+def draw_assets(
+    catalogue: Catalogue, site_url: str, cache: DrawingCache, producer_ids: list[str]
+) -> None:
+    """Draw the files of these producers not in the cache yet, on every processor."""
+    domain = urlsplit(site_url).netloc
+    wanted = set(producer_ids)
+    cache.draw(
+        [d for p in catalogue.producers if p.id in wanted for d in _drawings(p, site_url, domain)]
+    )
+
+
 def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
-    """Every promotional file of every producer: its path inside the generated folder and the
-    cached file that holds it (the missing ones drawn first, on every processor)."""
-    return cache.draw_all(_drawings(catalogue, site_url))
-
-
-def drawn_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str] | None:
-    """The same files when every one is drawn already, else None (nothing is drawn: this can
-    run beside other work, and `producer_assets` then draws on every processor)."""
-    files, missing = cache.plan(_drawings(catalogue, site_url))
-    return None if missing else files
+    """Every promotional file of every producer, the missing ones drawn first (see
+    `drawn_assets`)."""
+    files, undrawn = drawn_assets(catalogue, site_url, cache)
+    draw_assets(catalogue, site_url, cache, undrawn)
+    return files

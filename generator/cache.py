@@ -66,43 +66,45 @@ class DrawingCache:
     def _key(kind: str, inputs: str) -> str:
         return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
 
-    def plan(
-        self, drawings: list[Drawing]
-    ) -> tuple[dict[str, str], dict[str, Callable[[], bytes]]]:
-        """Each drawing's cached file (its path as text), and the ones not drawn yet (cached file
-        -> how to draw it). The cache then keeps these drawings only: one no longer drawn is
-        removed."""
+    def _folder(self, kind: str) -> str:
+        return f"{self.folder / kind}{os.sep}"  # text: a Path each costs too much here
+
+    def plan(self, drawings: list[Drawing]) -> tuple[dict[str, str], set[str]]:
+        """Each drawing's cached file (by its target, as text) and the cached files not drawn
+        yet; nothing is drawn. The cache then keeps these drawings only: one no longer drawn
+        is removed."""
         kinds: dict[str, tuple[str, set[str]]] = {}  # kind -> its folder, the keys already drawn
-        used: set[str] = set()
         files: dict[str, str] = {}
-        missing: dict[str, Callable[[], bytes]] = {}
+        missing: set[str] = set()
         for drawing in drawings:
             if drawing.kind not in kinds:
-                folder = self.folder / drawing.kind
-                drawn = set(os.listdir(folder)) if folder.is_dir() else set()
-                kinds[drawing.kind] = f"{folder}{os.sep}", drawn  # one listing a kind
-            prefix, drawn = kinds[drawing.kind]
+                folder = self._folder(drawing.kind)
+                drawn = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+                kinds[drawing.kind] = folder, drawn  # one listing a kind
+            folder, drawn = kinds[drawing.kind]
             key = self._key(drawing.kind, drawing.inputs)
-            path = files[drawing.target] = prefix + key  # text: a Path each costs too much here
-            used.add(path)
+            path = files[drawing.target] = folder + key
             if key not in drawn:
-                missing.setdefault(path, drawing.draw)
-        for prefix, drawn in kinds.values():
+                missing.add(path)
+        used = set(files.values())
+        for folder, drawn in kinds.values():
             for name in drawn:
-                if prefix + name not in used:
-                    Path(prefix + name).unlink(missing_ok=True)
+                if folder + name not in used:
+                    Path(folder + name).unlink(missing_ok=True)
         return files, missing
 
-    def draw_all(self, drawings: list[Drawing]) -> dict[str, str]:
-        """Each drawing's cached file (its path as text), drawing the missing ones first on
-        every processor."""
-        files, missing = self.plan(drawings)
+    def draw(self, drawings: list[Drawing]) -> None:
+        """Draw the drawings not in the cache yet, on every processor."""
+        missing: dict[str, Callable[[], bytes]] = {}
+        for drawing in drawings:
+            path = self._folder(drawing.kind) + self._key(drawing.kind, drawing.inputs)
+            if not os.path.exists(path):
+                missing.setdefault(path, drawing.draw)
         run_all(
             [functools.partial(_draw, Path(path), draw) for path, draw in missing.items()],
             self.workers,
         )
         self.drawn += len(missing)
-        return files
 
 
 class ResultCache:

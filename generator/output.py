@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__, parallel
-from generator.assets import drawn_assets, producer_assets
+from generator.assets import draw_assets, drawn_assets
 from generator.cache import DrawingCache, ResultCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
@@ -163,9 +163,8 @@ def generate(settings: Settings) -> Loaded:
     files[f"{OPEN_DATA}/index.md"] = open_data_page(catalogue, newest)
     files.update(made["report"])
     files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
-    assets = made["assets"]
-    if assets is None:  # some are not drawn yet: drawn now, on every processor
-        assets = producer_assets(catalogue, settings.site_url, drawings)
+    assets, undrawn = made["assets"]
+    draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
     published.update(assets)
     cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
     files[FILES_MANIFEST] = json.dumps(

@@ -16,7 +16,7 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from generator.assets import producer_assets
+from generator.assets import drawn_assets, producer_assets
 from generator.badges import badge_png, badge_svg
 from generator.cache import DrawingCache
 from generator.fonts import font_path
@@ -142,10 +142,22 @@ def test_font_draws_every_character(catalogue) -> None:
 
 
 def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> None:
+    planned, undrawn = drawn_assets(catalogue, SITE, DrawingCache(tmp_path))
+    assert sorted(undrawn) == sorted(p.id for p in catalogue.producers)  # nothing drawn yet
     first = DrawingCache(tmp_path)
     files = producer_assets(catalogue, SITE, first)
+    assert files == planned
     second = DrawingCache(tmp_path)
     assert producer_assets(catalogue, SITE, second) == files
+    # one product renamed: only its producer has files to draw again, and only those are drawn
+    producer = catalogue.producers[0]
+    product = dataclasses.replace(producer.products[0], name="Tên mới")
+    renamed = dataclasses.replace(producer, products=[product, *producer.products[1:]])
+    changed = dataclasses.replace(catalogue, producers=[renamed, *catalogue.producers[1:]])
+    third = DrawingCache(tmp_path)
+    assert drawn_assets(changed, SITE, third)[1] == [producer.id]
+    producer_assets(changed, SITE, third)
+    assert third.drawn == 4  # the badge (SVG, PNG), the card and the flyer of that product
     assert first.drawn > 0 and second.drawn == 0
     # a producer leaves the catalogue: its drawings leave the cache, the others stay
     gone = catalogue.producers[0]
