@@ -15,7 +15,7 @@ import posixpath
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -390,7 +390,9 @@ class _SharedParts:
     it and the same relative links, their navigation is the same text.
 
     Material's partials stay available as `material/partials/...`; the theme overrides of
-    `partials/nav.html` and `partials/tabs.html` call `ocop_shared` around them."""
+    `partials/nav.html` and `partials/tabs.html` call `ocop_shared` around them. A block whose
+    text depends only on one value in a build (the configuration block: on the page's depth)
+    is rendered once for each value (`ocop_once`)."""
 
     def __init__(self, nav: Any) -> None:
         self.in_nav = {_folders(page.url) for page in nav.pages}
@@ -415,6 +417,7 @@ class _SharedParts:
             [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(material)})]
         )
         env.globals["ocop_shared"] = self.shared
+        env.globals["ocop_once"] = self.once
 
     @jinja2.pass_context
     def shared(self, context: jinja2.runtime.Context, part: str) -> Markup:
@@ -426,6 +429,13 @@ class _SharedParts:
         if key is not None:
             self.rendered[key] = html
         return html
+
+    def once(self, part: str, value: str, render: Callable[[], str]) -> Markup:
+        """`render()` (a block's parent text), once for each `value` in a build."""
+        key = (part, "=", value)
+        if key not in self.rendered:
+            self.rendered[key] = Markup(render())
+        return self.rendered[key]
 
 
 def _folders(url: str) -> tuple[str, ...]:

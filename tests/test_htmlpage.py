@@ -3,6 +3,7 @@ would have found them in Markdown, and links checked as strictly."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,15 @@ def test_a_producer_page_built_from_html_has_its_table_of_contents(sample_site: 
     toc = html[html.index('data-md-component="toc"') : html.index("<article")]
     for anchor in ("san-pham-ocop", "tra-xanh-tai-ho-sin", "lich-su-kiem-tra", "quang-ba"):
         assert f'href="#{anchor}"' in toc, anchor
+    # the products are nested under their section, as in Material's own table of contents
+    products = re.search(
+        r'href="#san-pham-ocop".*?<nav class="md-nav" aria-label="Sản phẩm OCOP">\s*'
+        r'<ul class="md-nav__list">(.*?)</ul>',
+        toc,
+        re.S,
+    )
+    assert products and 'href="#tra-xanh-tai-ho-sin"' in products[1]
+    assert 'href="#lich-su-kiem-tra"' not in products[1]
     assert html.count("<h1") == 1 and "ocop_body" not in html
 
 

@@ -104,6 +104,26 @@ def test_the_navigation_shared_by_pages_outside_it_is_theirs(sample_site: Path) 
     assert rounds == navigation.replace('href="../../kiem-tra/"', 'href="../"')  # another folder
 
 
+def test_the_configuration_block_rendered_once_a_depth_fits_each_page(sample_site: Path) -> None:
+    site = sample_site / "site"
+    producer = next((site / "danh-muc" / "chu-the").glob("*/index.html"))
+    expected = {
+        site / "index.html": ".",
+        site / "danh-muc" / "sao" / "index.html": "../..",
+        producer: "../../..",
+        site / "404.html": "/",
+    }
+    for page, base in expected.items():
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+        assert found, page
+        config = json.loads(found[1])
+        assert config["base"] == base, page
+        prefix = "" if base == "." else base.rstrip("/") + "/"
+        assert config["search"].startswith(prefix + "assets/javascripts/workers/search."), page
+        assert config["translations"]["clipboard.copy"] == "Sao chép vào bộ nhớ tạm"
+
+
 def test_no_request_to_a_third_party(sample_site: Path) -> None:
     for page in (sample_site / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
