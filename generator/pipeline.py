@@ -34,7 +34,7 @@ class Loaded:
 
 def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]:
     """Producer and inspection files, and a problem for every YAML file in the wrong place."""
-    found: list[tuple[tuple[str, ...], Path]] = []
+    found: list[tuple[str, ...]] = []  # paths inside the data folder, as parts
     data = settings.data_dir
     for folder, folders, names in os.walk(data):
         folders.sort()

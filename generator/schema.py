@@ -97,10 +97,11 @@ def fast_validator(name: str) -> Any:
 
 
 def is_valid(data: Any, name: str) -> bool:
-    """True when the document meets its schema (the compiled check)."""
+    """True when the document meets its schema (the compiled check); False also when the
+    compiled check cannot tell (the full checker then looks at it)."""
     try:
         fast_validator(name)(data)
-    except fastjsonschema.JsonSchemaException:
+    except Exception:  # a rejection, or a value it cannot handle
         return False
     return True
 
