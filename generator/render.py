@@ -575,7 +575,7 @@ class PagePlan:
     reuse: Reuse | None = None
     keys: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def missing(self) -> dict[str, Callable[[], str]]:
         return {rel: task for rel, task in self.tasks.items() if rel not in self.reused}
 
@@ -641,22 +641,9 @@ def page_plan(
 
 
 def site_pages(
-    catalogue: Catalogue,
-    photos: dict[Path, WebPhoto] | None = None,
-    *,
-    site_url: str,
-    lastmods: dict[str, dt.date] | None = None,
-    listing_limit: int = LISTING_LIMIT,
-    reuse: Reuse | None = None,
+    catalogue: Catalogue, photos: dict[Path, WebPhoto] | None = None, **options: Any
 ) -> dict[str, str]:
     """Every generated page, keyed by its path inside the generated folder, rendered on every
-    processor (see `page_plan`)."""
-    plan = page_plan(
-        catalogue,
-        photos,
-        site_url=site_url,
-        lastmods=lastmods,
-        listing_limit=listing_limit,
-        reuse=reuse,
-    )
+    processor (`options` as for `page_plan`)."""
+    plan = page_plan(catalogue, photos, **options)
     return plan.finish(run_all(list(plan.missing.values())))
