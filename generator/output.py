@@ -9,7 +9,8 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ def write_tree(target: Path, files: dict[str, str | bytes], record: Path | None 
     written: dict[str, list[int | str]] = {}
     for rel, text in sorted(files.items()):
         data = text.encode("utf-8") if isinstance(text, str) else text
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = hashlib.sha256(data).hexdigest()[:32]
         stat = present.get(rel)
         if stat and (known.get(rel) == [*stat, digest] or _same(root + rel, data)):
             written[rel] = [*stat, digest]
@@ -118,6 +119,14 @@ def _report_files(catalogue: Catalogue, listing_limit: int) -> dict[str, str]:
     return report_pages(catalogue, build_report(catalogue), listing_limit)
 
 
+def _as_bytes(make: Callable[[], Mapping[str, str | bytes]]) -> dict[str, bytes]:
+    """Files made in a worker as the bytes to write: bytes cross between processes ten times
+    faster than text."""
+    return {
+        rel: data.encode("utf-8") if isinstance(data, str) else data for rel, data in make().items()
+    }
+
+
 @collector_paused()
 def generate(settings: Settings) -> Loaded:
     """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
@@ -145,9 +154,13 @@ def generate(settings: Settings) -> Loaded:
     # The files other than pages are made beside the pages left to render, longest first.
     others: dict[str, Callable[[], Any]] = {
         "assets": functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
-        "search": functools.partial(search_files, catalogue),
-        "open data": functools.partial(open_data_files, catalogue, settings.site_url),
-        "report": functools.partial(_report_files, catalogue, settings.listing_limit),
+        "search": functools.partial(_as_bytes, functools.partial(search_files, catalogue)),
+        "open data": functools.partial(
+            _as_bytes, functools.partial(open_data_files, catalogue, settings.site_url)
+        ),
+        "report": functools.partial(
+            _as_bytes, functools.partial(_report_files, catalogue, settings.listing_limit)
+        ),
         "stamp": functools.partial(inputs_digest, settings),
     }
     missing = pages.missing
@@ -169,12 +182,15 @@ def generate(settings: Settings) -> Loaded:
     cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
     files[FILES_MANIFEST] = json.dumps(
         {rel: path.removeprefix(cache) for rel, path in published.items()},
-        indent=0,
         sort_keys=True,
+        separators=(",\n", ": "),  # a file a line, written by json's C encoder (indent is not)
     )
     files.update(redirect_pages(catalogue, settings.site_url))
     files.update(made["search"])
-    write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
+    with ThreadPoolExecutor(1) as keeper:  # started after the last fork (draw_assets)
+        kept = keeper.submit(pages.keep)  # the pages cached while the files are written
+        write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
+        kept.result()
     (settings.generated_dir / STAMP).write_text(made["stamp"] + "\n")
     return loaded
 

@@ -13,9 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
 
 from generator.pipeline import load_catalogue
-from generator.render import escape_text, producer_page, round_page, site_pages
+from generator.render import escape_text, html_text, producer_page, round_page, site_pages
 from generator.settings import Settings
 from generator.urls import PRODUCERS
 from tests.conftest import AS_OF, REPO
@@ -59,6 +62,11 @@ def test_every_producer_and_round_has_a_page(catalogue) -> None:
 
 def test_rendering_is_deterministic(catalogue) -> None:
     assert site_pages(catalogue, site_url=URL) == site_pages(catalogue, site_url=URL)
+
+
+@given(st.text(alphabet=st.sampled_from("&<>'\"aăẫ \n;#x")) | st.text())
+def test_html_text_escapes_as_markupsafe_does(text: str) -> None:
+    assert html_text(text) == str(escape(text))
 
 
 @pytest.mark.parametrize(
