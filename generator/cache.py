@@ -111,8 +111,9 @@ class ResultCache:
     """Results of work (any picklable value) in one SQLite file, each under a hash of the work's
     inputs and of everything else it depends on (`context`).
 
-    Only the calling process reads and writes the file (workers hand their results back), and a
-    cache that cannot be read or written only means the work is done again."""
+    Workers may store their results themselves: each `put_many` is one transaction, and SQLite
+    lets the processes take turns. A cache that cannot be read or written only means the work
+    is done again."""
 
     def __init__(self, path: Path, context: str) -> None:
         self.path = path
@@ -135,6 +136,10 @@ class ResultCache:
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=30)
         try:
+            # a log beside the file: writers wait for each other only while one commits, and a
+            # commit does not wait for the disk (a crash loses at most the last results)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
             )

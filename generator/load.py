@@ -90,10 +90,11 @@ class _TooManyNodes(Exception):
 
 
 class _Builder:
-    """Turn a composed node tree into plain values and position tables."""
+    """Turn a composed node tree into plain values and, with `locate`, position tables."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, locate: bool = True) -> None:
         self.doc = doc
+        self.locate = locate
         self.problems: list[Problem] = []
         self.count = 0
 
@@ -108,7 +109,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooManyNodes
-        self.doc.positions[path] = self._at(node)
+        if self.locate:
+            self.doc.positions[path] = self._at(node)
         if node.tag.startswith("!") or (node.tag.startswith("tag:yaml.org,2002:python")):
             self._problem(node, "yaml-unsupported", path, detail=f"thẻ {node.tag}")
             return None
@@ -145,7 +147,8 @@ class _Builder:
                 )
                 continue
             first_seen[key] = line
-            self.doc.key_positions[(*path, key)] = self._at(key_node)
+            if self.locate:
+                self.doc.key_positions[(*path, key)] = self._at(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
 
@@ -192,7 +195,7 @@ def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem
         return None, [_syntax_problem(rel, error, text)]
     if node is None:
         return None, [Problem(rel, 1, 1, "yaml-not-mapping", {"actual": "một tệp trống"})]
-    builder = _Builder(doc)
+    builder = _Builder(doc, locate=False)  # most files have no problem to place
     try:
         doc.data = builder.build(node, ())
     except _TooManyNodes:

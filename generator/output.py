@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +27,13 @@ from generator.render import Reuse, changes_page, open_data_page, page_plan, rep
 from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings
+from generator.tree import Entry, TreeWriter
 
 STAMP = ".inputs"
 # Which cached file each published binary file is: path inside the generated folder -> path
 # inside the cache folder. Not a page of its own (exclude_docs: danh-muc/_*).
 FILES_MANIFEST = "_files.json"
-WRITTEN_RECORD = "written.json"  # in the cache folder: what write_tree last wrote
+WRITTEN_RECORD = "written.json"  # in the cache folder: what TreeWriter last wrote
 
 
 def inputs_digest(settings: Settings) -> str:
@@ -46,85 +46,28 @@ def inputs_digest(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def _same(path: str, data: bytes) -> bool:
-    try:
-        with open(path, "rb") as existing:
-            return existing.read(len(data) + 1) == data
-    except OSError:
-        return False  # not there yet (or unreadable): written
-
-
-def _listing(target: str) -> dict[str, tuple[int, int]]:
-    """Every file under `target`: path inside it -> (size, modification time in ns)."""
-    found: dict[str, tuple[int, int]] = {}
-    folders = [("", target)]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
-    return found
-
-
-def write_tree(target: Path, files: dict[str, str | bytes], record: Path | None = None) -> int:
-    """Make `target` hold exactly `files`; return how many files were written or removed.
-
-    `record` keeps, for each file written, its size, time and a hash of its bytes: a file still
-    as it was written is known to be the same without reading it back."""
-    changed = 0
-    target.mkdir(parents=True, exist_ok=True)
-    root = f"{target}{os.sep}"
-    present = _listing(str(target))
-    try:
-        known = json.loads(record.read_text(encoding="utf-8")) if record else {}
-    except (OSError, ValueError):
-        known = {}  # no record (or a damaged one): files are compared by their bytes
-    written: dict[str, list[int | str]] = {}
-    for rel, text in sorted(files.items()):
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        digest = hashlib.sha256(data).hexdigest()[:32]
-        stat = present.get(rel)
-        if stat and (known.get(rel) == [*stat, digest] or _same(root + rel, data)):
-            written[rel] = [*stat, digest]
-            continue
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)  # never a half-written page, even when a preview reads it
-        info = path.stat()
-        written[rel] = [info.st_size, info.st_mtime_ns, digest]
-        changed += 1
-    emptied: set[str] = set()  # folders a file was removed from
-    for rel in present:
-        if rel not in files and rel != STAMP:
-            os.unlink(root + rel)
-            changed += 1
-            emptied.add(os.path.dirname(root + rel))
-    for folder in sorted(emptied, key=len, reverse=True):  # the deepest first
-        while folder.startswith(root) and os.path.isdir(folder) and not os.listdir(folder):
-            os.rmdir(folder)
-            folder = os.path.dirname(folder)
-    if record:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps(written), encoding="utf-8")
-    return changed
-
-
 def _report_files(catalogue: Catalogue, listing_limit: int) -> dict[str, str]:
     return report_pages(catalogue, build_report(catalogue), listing_limit)
 
 
-def _as_bytes(make: Callable[[], Mapping[str, str | bytes]]) -> dict[str, bytes]:
-    """Files made in a worker as the bytes to write: bytes cross between processes ten times
-    faster than text."""
-    return {
-        rel: data.encode("utf-8") if isinstance(data, str) else data for rel, data in make().items()
-    }
+def _files_written(
+    writer: TreeWriter, make: Callable[[], Mapping[str, str | bytes]]
+) -> dict[str, Entry]:
+    return writer.put(make())
+
+
+def _assets_written(
+    writer: TreeWriter, photos: dict[str, str], cache: str, make: Callable[[], Any]
+) -> tuple[dict[str, Entry], set[str]]:
+    """The drawn files planned (`make`), written down with the photos in the files manifest;
+    the producers whose files are not drawn yet."""
+    assets, undrawn = make()
+    manifest = json.dumps(
+        {rel: path.removeprefix(cache) for rel, path in {**photos, **assets}.items()},
+        sort_keys=True,
+        separators=(",\n", ": "),  # a file a line, written by json's C encoder (indent is not)
+    )
+    return writer.put({FILES_MANIFEST: manifest}), undrawn
 
 
 @collector_paused()
@@ -151,46 +94,52 @@ def generate(settings: Settings) -> Loaded:
         ),
     )
     drawings = DrawingCache(settings.cache_dir / "drawings")
-    # The files other than pages are made beside the pages left to render, longest first.
+    writer = TreeWriter(settings.generated_dir, settings.cache_dir / WRITTEN_RECORD, [STAMP])
+    cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
+    # The workers write what they make themselves and hand back only the record of it: the
+    # files other than pages first, longest first, then the pages left to render, a batch at a
+    # time (each batch cached in one transaction).
+
+    def in_worker(make: Callable[..., Mapping[str, str | bytes]], *args: Any) -> Callable[[], Any]:
+        """`make(*args)`'s files, written by the worker that makes them."""
+        return functools.partial(_files_written, writer, functools.partial(make, *args))
+
     others: dict[str, Callable[[], Any]] = {
-        "assets": functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
-        "search": functools.partial(_as_bytes, functools.partial(search_files, catalogue)),
-        "open data": functools.partial(
-            _as_bytes, functools.partial(open_data_files, catalogue, settings.site_url)
+        "assets": functools.partial(
+            _assets_written,
+            writer,
+            published,
+            cache,
+            functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
         ),
-        "report": functools.partial(
-            _as_bytes, functools.partial(_report_files, catalogue, settings.listing_limit)
-        ),
+        "search": in_worker(search_files, catalogue),
+        "open data": in_worker(open_data_files, catalogue, settings.site_url),
+        "report": in_worker(_report_files, catalogue, settings.listing_limit),
         "stamp": functools.partial(inputs_digest, settings),
     }
-    missing = pages.missing
+    batches = [in_worker(pages.render, batch) for batch in pages.batches()]
     results = parallel.run_all(
-        [*others.values(), *missing.values()],
-        parallel=len(catalogue.producers) + len(missing) >= parallel.PARALLEL_FROM,
+        [*others.values(), *batches],
+        parallel=len(catalogue.producers) + len(pages.missing) >= parallel.PARALLEL_FROM,
     )
     made = dict(zip(others, results[: len(others)], strict=True))
-    files: dict[str, str | bytes] = {**pages.finish(results[len(others) :])}
-    files["cap-nhat.md"] = changes_page(events, KIND_LABELS)
-    files.update(made["open data"])
-    newest = events[0].date if events else None
-    files[f"{OPEN_DATA}/index.md"] = open_data_page(catalogue, newest)
-    files.update(made["report"])
-    files[FEED_FILE] = atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP")
+    written: dict[str, Entry] = {}
+    for entries in [made["search"], made["open data"], made["report"], *results[len(others) :]]:
+        written.update(entries)
     assets, undrawn = made["assets"]
+    written.update(assets)
     draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
-    published.update(assets)
-    cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
-    files[FILES_MANIFEST] = json.dumps(
-        {rel: path.removeprefix(cache) for rel, path in published.items()},
-        sort_keys=True,
-        separators=(",\n", ": "),  # a file a line, written by json's C encoder (indent is not)
-    )
-    files.update(redirect_pages(catalogue, settings.site_url))
-    files.update(made["search"])
-    with ThreadPoolExecutor(1) as keeper:  # started after the last fork (draw_assets)
-        kept = keeper.submit(pages.keep)  # the pages cached while the files are written
-        write_tree(settings.generated_dir, files, settings.cache_dir / WRITTEN_RECORD)
-        kept.result()
+    newest = events[0].date if events else None
+    files: dict[str, str | bytes] = {
+        **pages.reused,
+        "cap-nhat.md": changes_page(events, KIND_LABELS),
+        f"{OPEN_DATA}/index.md": open_data_page(catalogue, newest),
+        FEED_FILE: atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP"),
+        **redirect_pages(catalogue, settings.site_url),
+    }
+    written.update(writer.put(files))
+    writer.finish(written)
+    pages.forget_stale()
     (settings.generated_dir / STAMP).write_text(made["stamp"] + "\n")
     return loaded
 

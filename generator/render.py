@@ -18,12 +18,11 @@ from jinja2.compiler import CodeGenerator
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
-from generator import urls
+from generator import parallel, urls
 from generator.cache import ResultCache
 from generator.export import dictionary
 from generator.htmlpage import HTML_BODY, strip_tags
 from generator.model import Catalogue, Certification, Producer, Product, Status
-from generator.parallel import run_all
 from generator.photos import WebPhoto
 from generator.settings import LISTING_LIMIT
 from generator.urls import (
@@ -128,6 +127,11 @@ def paragraphs(value: str | None, after: Markup | None = None) -> Markup:
     return Markup("\n".join(blocks))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _slug(text: str) -> str:
+    return slugify(text, "-")  # most headings ("Liên hệ", ...) are on every page
+
+
 class Anchors:
     """The ids of a page's headings, made as the engine's Markdown makes them (so the addresses
     of headings written before stay the same); ids already taken get a suffix."""
@@ -138,7 +142,7 @@ class Anchors:
     def __call__(self, text: str) -> str:
         """The id of a heading showing `text` (data as it is, or markup made from it)."""
         plain = html.unescape(strip_tags(text)) if isinstance(text, Markup) else str(text)
-        return unique(slugify(plain, "-"), self.used)
+        return unique(_slug(plain), self.used)
 
     def heading(self, level: int, text: Any, id: str | None = None) -> Markup:
         """A heading element showing `text` (escaped unless markup), with the id given or one
@@ -600,47 +604,42 @@ class Reuse:
         return keys
 
 
-def _encoded(render: Callable[[], str]) -> bytes:
-    return render().encode("utf-8")
-
-
 @dataclass
 class PagePlan:
     """Every generated page (path inside the generated folder -> how to render it), the ones
-    reused from an earlier run, and the ones left to render (`missing`).
+    reused from an earlier run, and the ones left to render (`missing`), in groups
+    (`batches`) that any process renders and caches at once.
 
-    Rendered pages are kept as their UTF-8 bytes, the form they are written, cached and sent
-    between processes in: text crosses a process boundary ten times slower."""
+    Rendered pages are kept as their UTF-8 bytes, the form they are written and cached in."""
 
     tasks: dict[str, Callable[[], str]]
     reused: dict[str, bytes]
     reuse: Reuse | None = None
     keys: dict[str, str] = field(default_factory=dict)
-    rendered: dict[str, bytes] = field(default_factory=dict, init=False)  # by `finish`
 
     @functools.cached_property
-    def missing(self) -> dict[str, Callable[[], bytes]]:
-        """Each page left to render, as a task giving its bytes."""
-        return {
-            rel: functools.partial(_encoded, task)
-            for rel, task in self.tasks.items()
-            if rel not in self.reused
-        }
+    def missing(self) -> list[str]:
+        return [rel for rel in self.tasks if rel not in self.reused]
 
-    def finish(self, rendered: list[bytes]) -> dict[str, bytes]:
-        """Every page, given the missing ones rendered in order (`keep` stores those)."""
-        self.rendered = dict(zip(self.missing, rendered, strict=True))
-        pages = {**self.reused, **self.rendered}
-        return {rel: pages[rel] for rel in self.tasks}
+    def batches(self) -> list[list[str]]:
+        """The missing pages in about sixteen groups a processor, never smaller than 16 pages:
+        enough to share the work evenly, few enough to cache each group in one transaction."""
+        size = max(16, len(self.missing) // (parallel.processors() * 16))
+        return [self.missing[i : i + size] for i in range(0, len(self.missing), size)]
 
-    def keep(self) -> None:
-        """Store the pages rendered in this run for the next one. Fit to run in a thread beside
-        other work: SQLite does its work without holding the interpreter's lock."""
+    def render(self, rels: list[str]) -> dict[str, bytes]:
+        """These pages rendered, and cached for the next run (in any process)."""
+        pages = {rel: self.tasks[rel]().encode("utf-8") for rel in rels}
         if self.reuse:
             self.reuse.cache.put_many(
-                {self.keys[rel]: page for rel, page in self.rendered.items() if rel in self.keys},
-                self.keys.values(),
+                {self.keys[rel]: pages[rel] for rel in rels if rel in self.keys}
             )
+        return pages
+
+    def forget_stale(self) -> None:
+        """Forget the cached pages of earlier runs that no page of this one uses."""
+        if self.reuse:
+            self.reuse.cache.put_many({}, keep=self.keys.values())
 
 
 def page_plan(
@@ -700,6 +699,9 @@ def site_pages(
     """Every generated page, keyed by its path inside the generated folder, rendered on every
     processor (`options` as for `page_plan`)."""
     plan = page_plan(catalogue, photos, **options)
-    pages = plan.finish(run_all(list(plan.missing.values())))
-    plan.keep()
-    return {rel: data.decode("utf-8") for rel, data in pages.items()}
+    pages = dict(plan.reused)
+    batches = [functools.partial(plan.render, batch) for batch in plan.batches()]
+    for rendered in parallel.run_all(batches, parallel=len(plan.missing) >= parallel.PARALLEL_FROM):
+        pages.update(rendered)
+    plan.forget_stale()
+    return {rel: pages[rel].decode("utf-8") for rel in plan.tasks}

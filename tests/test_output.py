@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.output import write_tree
+from generator.tree import write_tree
 
 
 def test_the_generated_folder_holds_exactly_the_files_given(tmp_path: Path) -> None:
