@@ -148,41 +148,51 @@ class ResultCache:
             raise
         return connection
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
-        """The stored results of those keys that have one."""
-        wanted = set(keys)
-        found: dict[str, Any] = {}
+    def blobs(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The stored results of those keys that have one, still pickled."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, bytes] = {}
         try:
             connection = self._connect()
         except (OSError, sqlite3.Error):
             return found
         with contextlib.closing(connection):
             try:
-                rows = connection.execute("SELECT key, value FROM results").fetchall()
+                for start in range(0, len(wanted), 500):  # well under SQLite's limit of values
+                    some = wanted[start : start + 500]
+                    found.update(
+                        connection.execute(
+                            "SELECT key, value FROM results WHERE key IN "
+                            f"({', '.join('?' * len(some))})",
+                            some,
+                        ).fetchall()
+                    )
             except sqlite3.Error:
-                return found
-        for key, value in rows:
-            if key in wanted:
-                try:
-                    found[key] = pickle.loads(value)
-                except Exception:  # noqa: BLE001 - damaged or from older code: done again
-                    pass
+                return {}
         return found
 
-    def put_many(self, results: dict[str, Any], keep: Iterable[str] | None = None) -> None:
-        """Store `results`; with `keep`, forget every stored result whose key is in neither."""
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored results of those keys that have one."""
+        found: dict[str, Any] = {}
+        for key, blob in self.blobs(keys).items():
+            try:
+                found[key] = pickle.loads(blob)
+            except Exception:  # noqa: BLE001 - damaged or from older code: done again
+                pass
+        return found
+
+    def store(self, blobs: dict[str, bytes], keep: Iterable[str] | None = None) -> None:
+        """Store pickled results in one transaction; with `keep`, forget every stored result
+        whose key is in neither."""
         try:
             connection = self._connect()
         except (OSError, sqlite3.Error):
             return
-        rows = [
-            (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in results.items()
-        ]
         with contextlib.closing(connection):
             try:
                 with connection:  # one transaction
                     if keep is not None:
-                        kept = set(keep) | set(results)
+                        kept = set(keep) | set(blobs)
                         stale = [
                             (key,)
                             for (key,) in connection.execute("SELECT key FROM results")
@@ -190,10 +200,17 @@ class ResultCache:
                         ]
                         connection.executemany("DELETE FROM results WHERE key = ?", stale)
                     connection.executemany(
-                        "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows
+                        "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", blobs.items()
                     )
             except sqlite3.Error:
                 pass  # busy or read-only: the work is done again next time
+
+    def put_many(self, results: dict[str, Any], keep: Iterable[str] | None = None) -> None:
+        """Store `results` (see `store`)."""
+        self.store(
+            {key: pickle.dumps(value, pickle.HIGHEST_PROTOCOL) for key, value in results.items()},
+            keep,
+        )
 
 
 class PageCache:

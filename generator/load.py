@@ -169,14 +169,17 @@ def _syntax_problem(rel: str, error: yaml.YAMLError, text: str) -> Problem:
     return Problem(rel, line, column, "yaml-syntax", {"detail": detail})
 
 
-def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """Load one YAML file; return the document (None if unusable) and its problems."""
+def load_document(
+    path: Path, root: Path, raw: bytes | None = None
+) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file (`raw`: its bytes, when already read); return the document (None if
+    unusable) and its problems."""
     try:
         rel = path.relative_to(root).as_posix()
     except ValueError:
         rel = str(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         return None, [Problem(rel, None, None, "yaml-syntax", {"detail": error.strerror})]
     if len(raw) > MAX_FILE_BYTES:

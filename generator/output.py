@@ -117,7 +117,7 @@ def generate(settings: Settings) -> Loaded:
         "report": in_worker(_report_files, catalogue, settings.listing_limit),
         "stamp": functools.partial(inputs_digest, settings),
     }
-    batches = [in_worker(pages.render, batch) for batch in pages.batches()]
+    batches = [in_worker(pages.render, batch) for batch in parallel.batches(pages.missing)]
     results = parallel.run_all(
         [*others.values(), *batches],
         parallel=len(catalogue.producers) + len(pages.missing) >= parallel.PARALLEL_FROM,

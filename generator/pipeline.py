@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
 import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 from generator.cache import ResultCache, folder_digest
 from generator.load import Document, load_document
 from generator.model import Catalogue, build_catalogue, build_producer, build_round
-from generator.parallel import run_all
+from generator.parallel import PARALLEL_FROM, batches, run_all
 from generator.problems import Problem, Report
 from generator.reference import load_reference
 from generator.settings import Settings
@@ -34,18 +36,23 @@ class Loaded:
 
 def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]:
     """Producer and inspection files, and a problem for every YAML file in the wrong place."""
-    found: list[tuple[str, ...]] = []  # paths inside the data folder, as parts
+    found: list[tuple[tuple[str, ...], str]] = []  # (parts inside the data folder, path)
     data = settings.data_dir
-    for folder, folders, names in os.walk(data):
-        folders.sort()
-        parts = Path(folder).relative_to(data).parts  # one relative path a folder, not a file
-        found += [(*parts, name) for name in names if name.endswith((".yaml", ".yml"))]
+    folders: list[tuple[tuple[str, ...], str]] = [((), str(data))] if data.is_dir() else []
+    while folders:
+        parts, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):  # as os.walk: links not followed
+                    folders.append(((*parts, entry.name), entry.path))
+                elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                    found.append(((*parts, entry.name), entry.path))
     producers, inspections, problems = [], [], []
     prefix = data.relative_to(settings.root).as_posix()
-    for parts in sorted(found):
-        path = data.joinpath(*parts)
+    for parts, text in sorted(found):
+        path = Path(text)
         rel = f"{prefix}/{'/'.join(parts)}"
-        if parts[0] == "reference" or not path.is_file():
+        if parts[0] == "reference":
             continue
         if path.suffix == ".yml":
             problems.append(
@@ -118,58 +125,93 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 Outcome = tuple[Document | None, list[Problem], list[tuple[Path, tuple[int, int] | None]]]
 
 
-def _check_file(path: Path, root: Path, kind: str, validator: Validator | None) -> Outcome:
+def _check_file(
+    path: Path, root: Path, kind: str, validator: Validator | None, raw: bytes | None
+) -> Outcome:
     """One file loaded and checked on its own (only loaded when the reference data is broken),
     with the stamps of the photos it names: the outcome holds while they stay the same."""
-    doc, problems = load_document(path, root)
+    doc, problems = load_document(path, root, raw)
     if doc is not None and validator is not None:
         problems = problems + validator.file(doc, kind)
     photos = _photo_files(doc) if doc is not None else []
     return doc, problems, [(photo, _stamp(photo)) for photo in photos]
 
 
+def _still_holds(blob: bytes) -> bool:
+    """True when a cached outcome can be used: readable, and its photos unchanged."""
+    try:
+        _, _, stamps = pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - damaged or from older code: checked again
+        return False
+    return all(_stamp(photo) == stamp for photo, stamp in stamps)
+
+
+def _check_batch(
+    batch: list[tuple[Path, str]],
+    root: Path,
+    validator: Validator | None,
+    cache: ResultCache | None,
+) -> list[tuple[bytes, str | None]]:
+    """Each file's outcome (pickled) and its key in the cache: taken from the cache when
+    neither the file, nor its photos, nor the checks changed; else loaded, checked and cached
+    (in any process, the batch in one transaction)."""
+    raws: dict[Path, bytes] = {}
+    keys: dict[Path, str] = {}
+    for path, kind in batch:
+        try:
+            raws[path] = path.read_bytes()
+        except OSError:
+            continue  # reported when the file is loaded
+        if cache is not None:
+            keys[path] = cache.key(path.relative_to(root).as_posix(), kind, raws[path])
+    stored = cache.blobs(keys.values()) if cache is not None else {}
+    results: list[tuple[bytes, str | None]] = []
+    new: dict[str, bytes] = {}
+    for path, kind in batch:
+        key = keys.get(path)
+        blob = stored.get(key) if key else None
+        if blob is None or not _still_holds(blob):
+            outcome = _check_file(path, root, kind, validator, raws.get(path))
+            blob = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            if key:
+                new[key] = blob
+        results.append((blob, key))
+    if cache is not None and new:
+        cache.store(new)
+    return results
+
+
 def _check_all(
     paths: list[tuple[Path, str]], settings: Settings, validator: Validator | None, report: Report
 ) -> tuple[list[Document], dict[str, str]]:
-    """Every file loaded and checked on its own: from the cache when neither the file, nor
-    its photos, nor the checks changed; the others on every processor. The usable documents,
-    and a hash of each checked file with everything its checks depend on (by relative path)."""
+    """Every file loaded and checked on its own, on every processor, each from the cache when
+    it can be. The usable documents, and a hash of each checked file with everything its checks
+    depend on (by relative path)."""
     cache = None
     if validator is not None:
         context = folder_digest(PACKAGE, folder_digest(settings.reference_dir))
         # documents hold absolute paths: a project moved elsewhere checks its files again
         context.update(f"{settings.root}|{settings.as_of}|{settings.expiring_days}".encode())
         cache = ResultCache(settings.cache_dir / "checked.sqlite", context.hexdigest())
-    rels = {path: path.relative_to(settings.root).as_posix() for path, _ in paths}
-    keys: dict[Path, str] = {}
-    if cache is not None:
-        for path, kind in paths:
-            try:
-                raw = path.read_bytes()
-            except OSError:
-                continue  # reported when the file is loaded
-            keys[path] = cache.key(rels[path], kind, raw)
-    stored = cache.get_many(keys.values()) if cache is not None else {}
-    outcomes: dict[Path, Outcome] = {}
-    tasks = {}
-    for path, kind in paths:
-        hit = stored.get(keys.get(path, ""))
-        if hit is not None and all(_stamp(p) == stamp for p, stamp in hit[2]):
-            outcomes[path] = hit
-        else:
-            tasks[path] = functools.partial(_check_file, path, settings.root, kind, validator)
-    outcomes.update(zip(tasks, run_all(list(tasks.values())), strict=True))
-    if cache is not None:
-        cache.put_many(
-            {keys[path]: outcomes[path] for path in tasks if path in keys}, keep=keys.values()
-        )
+    results = run_all(
+        [
+            functools.partial(_check_batch, batch, settings.root, validator, cache)
+            for batch in batches(paths)
+        ],
+        parallel=len(paths) >= PARALLEL_FROM,
+    )
     docs = []
-    for path, _ in paths:
-        doc, problems, _ = outcomes[path]
+    sources: dict[str, str] = {}
+    for (path, _), (blob, key) in zip(paths, itertools.chain(*results), strict=True):
+        doc, problems, _ = pickle.loads(blob)
         report.extend(problems)
         if doc is not None:
             docs.append(doc)
-    return docs, {rels[path]: key for path, key in keys.items()}
+        if key:
+            sources[path.relative_to(settings.root).as_posix()] = key
+    if cache is not None:
+        cache.store({}, keep=sources.values())  # outcomes of files gone or changed forgotten
+    return docs, sources
 
 
 @collector_paused()

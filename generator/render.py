@@ -607,8 +607,8 @@ class Reuse:
 @dataclass
 class PagePlan:
     """Every generated page (path inside the generated folder -> how to render it), the ones
-    reused from an earlier run, and the ones left to render (`missing`), in groups
-    (`batches`) that any process renders and caches at once.
+    reused from an earlier run, and the ones left to render (`missing`), which any process
+    renders and caches a group at a time (`render`).
 
     Rendered pages are kept as their UTF-8 bytes, the form they are written and cached in."""
 
@@ -620,12 +620,6 @@ class PagePlan:
     @functools.cached_property
     def missing(self) -> list[str]:
         return [rel for rel in self.tasks if rel not in self.reused]
-
-    def batches(self) -> list[list[str]]:
-        """The missing pages in about sixteen groups a processor, never smaller than 16 pages:
-        enough to share the work evenly, few enough to cache each group in one transaction."""
-        size = max(16, len(self.missing) // (parallel.processors() * 16))
-        return [self.missing[i : i + size] for i in range(0, len(self.missing), size)]
 
     def render(self, rels: list[str]) -> dict[str, bytes]:
         """These pages rendered, and cached for the next run (in any process)."""
@@ -700,7 +694,7 @@ def site_pages(
     processor (`options` as for `page_plan`)."""
     plan = page_plan(catalogue, photos, **options)
     pages = dict(plan.reused)
-    batches = [functools.partial(plan.render, batch) for batch in plan.batches()]
+    batches = [functools.partial(plan.render, batch) for batch in parallel.batches(plan.missing)]
     for rendered in parallel.run_all(batches, parallel=len(plan.missing) >= parallel.PARALLEL_FROM):
         pages.update(rendered)
     plan.forget_stale()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,12 @@ def read_site_url(config_file: Path) -> str:
     """`site_url` from an mkdocs.yml, with a trailing slash."""
     if not config_file.is_file():
         return "http://127.0.0.1:8000/"  # no site configured: addresses of the local preview
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    stat = config_file.stat()
+    return _site_url(str(config_file), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _site_url(config_file: str, size: int, mtime_ns: int) -> str:  # read again once changed
+    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     url = str(config.get("site_url") or "http://127.0.0.1:8000/")
     return url if url.endswith("/") else url + "/"

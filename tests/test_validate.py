@@ -144,7 +144,9 @@ def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
     assert (root / ".cache" / "checked.sqlite").is_file()
     loads: list[Path] = []
     real = pipeline.load_document
-    monkeypatch.setattr(pipeline, "load_document", lambda p, r: loads.append(p) or real(p, r))
+    monkeypatch.setattr(
+        pipeline, "load_document", lambda p, r, raw=None: loads.append(p) or real(p, r, raw)
+    )
     assert problems_of(root) == [CASES["photo-unreadable"]]
     assert loads == []  # nothing changed: every file's outcome came from the cache
     phone_photo(photo)  # the photo is fixed; the YAML file is not touched
