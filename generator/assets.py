@@ -27,11 +27,13 @@ from generator.urls import (
     product_path,
 )
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for 60,000 inputs
+
 
 def _card_inputs(producer: Producer, product: Product | None) -> str:
     shown, photos = card_subject(producer, product)
     cert = shown.current
-    return json.dumps(
+    return _JSON.encode(
         [
             producer.name,
             producer.commune_name,
@@ -42,8 +44,7 @@ def _card_inputs(producer: Producer, product: Product | None) -> str:
             str(cert.expires),
             str(cert.revoked_date),
             [photo_key(p.path.read_bytes()) for p in photos[:1]],
-        ],
-        ensure_ascii=False,
+        ]
     )
 
 
@@ -72,9 +73,8 @@ def _product_drawings(
 ) -> list[Drawing]:
     url = absolute(site_url, product_path(producer.id, product.id))
     at = _folder(producer.id, product.id)
-    badge = json.dumps(
-        [product.name, *badge_lines(product.current), product.current.status.value],
-        ensure_ascii=False,
+    badge = _JSON.encode(
+        [product.name, *badge_lines(product.current), product.current.status.value]
     )
     card = _card_inputs(producer, product)
     return [
@@ -104,6 +104,8 @@ def drawn_assets(
     domain = urlsplit(site_url).netloc
     owned = {p.id: _drawings(p, site_url, domain) for p in catalogue.producers}
     files, missing = cache.plan([drawing for own in owned.values() for drawing in own])
+    if not missing:
+        return files, []
     undrawn = [pid for pid, own in owned.items() if any(files[d.target] in missing for d in own)]
     return files, undrawn
 

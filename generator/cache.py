@@ -14,9 +14,8 @@ import pickle
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.parallel import processors, run_all
 
@@ -24,8 +23,7 @@ from generator.parallel import processors, run_all
 DRAWING_VERSION = "2"
 
 
-@dataclass(frozen=True)
-class Drawing:
+class Drawing(NamedTuple):  # a tuple: 180,000 of them are planned on every run
     """One file to publish: where it goes, what it is drawn from, and how to draw it."""
 
     target: str  # path inside the generated folder
@@ -73,24 +71,24 @@ class DrawingCache:
         """Each drawing's cached file (by its target, as text) and the cached files not drawn
         yet; nothing is drawn. The cache then keeps these drawings only: one no longer drawn
         is removed."""
-        kinds: dict[str, tuple[str, set[str]]] = {}  # kind -> its folder, the keys already drawn
+        # kind -> its folder, the keys already drawn, the keys of these drawings
+        kinds: dict[str, tuple[str, set[str], set[str]]] = {}
         files: dict[str, str] = {}
         missing: set[str] = set()
-        for drawing in drawings:
-            if drawing.kind not in kinds:
-                folder = self._folder(drawing.kind)
+        for target, kind, inputs, _ in drawings:
+            if kind not in kinds:
+                folder = self._folder(kind)
                 drawn = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-                kinds[drawing.kind] = folder, drawn  # one listing a kind
-            folder, drawn = kinds[drawing.kind]
-            key = self._key(drawing.kind, drawing.inputs)
-            path = files[drawing.target] = folder + key
+                kinds[kind] = folder, drawn, set()  # one listing a kind
+            folder, drawn, used = kinds[kind]
+            key = self._key(kind, inputs)
+            used.add(key)
+            path = files[target] = folder + key
             if key not in drawn:
                 missing.add(path)
-        used = set(files.values())
-        for folder, drawn in kinds.values():
-            for name in drawn:
-                if folder + name not in used:
-                    Path(folder + name).unlink(missing_ok=True)
+        for folder, drawn, used in kinds.values():
+            for name in drawn - used:
+                Path(folder + name).unlink(missing_ok=True)
         return files, missing
 
     def draw(self, drawings: list[Drawing]) -> None:
@@ -111,7 +109,7 @@ class ResultCache:
     """Results of work (any picklable value) in one SQLite file, each under a hash of the work's
     inputs and of everything else it depends on (`context`).
 
-    Workers may store their results themselves: each `put_many` is one transaction, and SQLite
+    Workers may store their results themselves: each `store` is one transaction, and SQLite
     lets the processes take turns. A cache that cannot be read or written only means the work
     is done again."""
 

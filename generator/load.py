@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,27 @@ import yaml
 from generator.problems import Problem
 
 try:  # libyaml's composer is several times faster; the pure-Python one gives the same nodes
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plain_tag(value: str) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The tag of an unquoted scalar depends on its text alone, and keys and many values repeat
+    in every file: each is worked out once."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _plain_tag(value)
+        return super().resolve(kind, value, implicit)
+
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000

@@ -96,14 +96,14 @@ def generate(settings: Settings) -> Loaded:
     drawings = DrawingCache(settings.cache_dir / "drawings")
     writer = TreeWriter(settings.generated_dir, settings.cache_dir / WRITTEN_RECORD, [STAMP])
     cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
-    # The workers write what they make themselves and hand back only the record of it: the
-    # files other than pages first, longest first, then the pages left to render, a batch at a
-    # time (each batch cached in one transaction).
 
     def in_worker(make: Callable[..., Mapping[str, str | bytes]], *args: Any) -> Callable[[], Any]:
         """`make(*args)`'s files, written by the worker that makes them."""
         return functools.partial(_files_written, writer, functools.partial(make, *args))
 
+    # The workers write what they make themselves and hand back only the record of it: the
+    # files other than pages first, longest first, then the pages left to render, a batch at a
+    # time (each batch cached in one transaction).
     others: dict[str, Callable[[], Any]] = {
         "assets": functools.partial(
             _assets_written,
@@ -126,8 +126,8 @@ def generate(settings: Settings) -> Loaded:
     written: dict[str, Entry] = {}
     for entries in [made["search"], made["open data"], made["report"], *results[len(others) :]]:
         written.update(entries)
-    assets, undrawn = made["assets"]
-    written.update(assets)
+    manifest, undrawn = made["assets"]
+    written.update(manifest)
     draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
     newest = events[0].date if events else None
     files: dict[str, str | bytes] = {
