@@ -110,8 +110,9 @@ class ResultCache:
     inputs and of everything else it depends on (`context`).
 
     Workers may store their results themselves: each `store` is one transaction, and SQLite
-    lets the processes take turns. A cache that cannot be read or written only means the work
-    is done again."""
+    lets the processes take turns. Nothing waits for the disk: a cache that cannot be read or
+    written only means the work is done again, and one found damaged (the machine stopped while
+    it was written) is started again."""
 
     def __init__(self, path: Path, context: str) -> None:
         self.path = path
@@ -127,17 +128,22 @@ class ResultCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return self._open()
+        except sqlite3.OperationalError:
+            raise  # busy, locked or read-only: not used this time
         except sqlite3.DatabaseError:  # not a database (damaged): start again
-            self.path.unlink(missing_ok=True)
+            self._discard()
             return self._open()
+
+    def _discard(self) -> None:
+        for path in (self.path, self.path.with_name(self.path.name + "-journal")):
+            path.unlink(missing_ok=True)
 
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=30)
         try:
-            # a log beside the file: writers wait for each other only while one commits, and a
-            # commit does not wait for the disk (a crash loses at most the last results)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
+            # each result written once, straight into the file, without waiting for the disk
+            connection.execute("PRAGMA journal_mode=DELETE")
+            connection.execute("PRAGMA synchronous=OFF")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
             )
@@ -165,7 +171,10 @@ class ResultCache:
                             some,
                         ).fetchall()
                     )
-            except sqlite3.Error:
+            except sqlite3.OperationalError:
+                return {}
+            except sqlite3.DatabaseError:
+                self._discard()
                 return {}
         return found
 
@@ -200,8 +209,10 @@ class ResultCache:
                     connection.executemany(
                         "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", blobs.items()
                     )
-            except sqlite3.Error:
+            except sqlite3.OperationalError:
                 pass  # busy or read-only: the work is done again next time
+            except sqlite3.DatabaseError:
+                self._discard()
 
     def put_many(self, results: dict[str, Any], keep: Iterable[str] | None = None) -> None:
         """Store `results` (see `store`)."""

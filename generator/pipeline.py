@@ -208,7 +208,7 @@ def _check_all(
         if doc is not None:
             docs.append(doc)
         if key:
-            sources[path.relative_to(settings.root).as_posix()] = key
+            sources[doc.rel if doc else path.relative_to(settings.root).as_posix()] = key
     if cache is not None:
         cache.store({}, keep=sources.values())  # outcomes of files gone or changed forgotten
     return docs, sources
