@@ -1,4 +1,5 @@
-"""Load YAML files into plain values, keeping the line and column of every value and key."""
+"""Load YAML files into plain values; the line and column of every value and key are read when a
+problem needs them."""
 
 from __future__ import annotations
 
@@ -25,11 +26,11 @@ def _plain_tag(value: str) -> str:
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The tag of an unquoted scalar depends on its text alone, and keys and many values repeat
-    in every file: each is worked out once."""
+    """The tag of an unquoted scalar depends on its text alone, and keys and many short values
+    repeat in every file: each is worked out once."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is yaml.ScalarNode and implicit[0] and len(value) <= 64:
             return _plain_tag(value)
         return super().resolve(kind, value, implicit)
 

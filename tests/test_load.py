@@ -2,9 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.load import MAX_FILE_BYTES, load_document
+
+# Unquoted scalars whose type YAML guesses from their text (the loader works each out once).
+PLAIN = [
+    "yes",
+    "No",
+    "~",
+    "null",
+    "Null",
+    "1_000",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "-.5",
+    "+12",
+    "0o17",
+    "2024-01-01",
+    "2024-01-01 10:00:00",
+    "true",
+    "FALSE",
+    "off",
+    "abc",
+    "1.5",
+    "07",
+    "",
+]
 
 
 def load(tmp_path: Path, content: str | bytes):
@@ -20,6 +50,21 @@ def test_positions_of_values_and_keys(tmp_path: Path) -> None:
     assert doc.position(("products", 0, "stars")) == (4, 12)
     assert doc.position(("products", 0, "stars"), key=True) == (4, 5)
     assert doc.position(("products", 0, "missing")) == (3, 5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN), min_size=1, max_size=12))
+def test_values_are_read_as_yaml_reads_them(tmp_path_factory, values: list[str]) -> None:
+    text = "".join(f"k{n}: {value}\n" for n, value in enumerate(values))
+    read = yaml.safe_load(text)
+    expected = {  # dates stay the text they were written as
+        f"k{n}": value if isinstance(read[f"k{n}"], dt.date) else read[f"k{n}"]
+        for n, value in enumerate(values)
+    }
+    for _ in range(2):  # the second time the tags are remembered
+        doc, problems = load(tmp_path_factory.mktemp("v"), text)
+        assert problems == []
+        assert doc.data == expected
 
 
 def test_dates_stay_text_and_numbers_do_not(tmp_path: Path) -> None:
