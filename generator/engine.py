@@ -47,6 +47,8 @@ from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
 
 log = logging.getLogger("mkdocs.ocop")
+# Partials that render Material's markup faster with MkDocs (_SharedParts); not theme overrides.
+ENGINE_THEME = Path(__file__).parent / "engine_theme"
 _serving = False
 _rebuilding = False  # a preview's rebuild after a data change: only a few pages changed
 
@@ -389,10 +391,13 @@ class _SharedParts:
     that sit in the same folder (the producer, round and province pages): with nothing active in
     it and the same relative links, their navigation is the same text.
 
-    Material's partials stay available as `material/partials/...`; the theme overrides of
-    `partials/nav.html` and `partials/tabs.html` call `ocop_shared` around them. A block whose
-    text depends only on one value in a build (the configuration block: on the page's depth)
-    is rendered once for each value (`ocop_once`)."""
+    Material's partials stay available as `material/partials/...`; this engine's own versions of
+    `partials/nav.html` and `partials/tabs.html` (in ENGINE_THEME, ahead of the theme) call
+    `ocop_shared` around them, and its `partials/toc.html` is Material's table of contents
+    without an include per heading. A block whose text depends only on one value in a build
+    (the configuration block: on the page's depth) is rendered once for each value
+    (`ocop_once`). They change how fast MkDocs renders a page, never what it shows: another
+    engine, without them, renders the theme's own partials."""
 
     def __init__(self, nav: Any) -> None:
         self.in_nav = {_folders(page.url) for page in nav.pages}
@@ -414,7 +419,11 @@ class _SharedParts:
     def install(self, env: jinja2.Environment, theme_dirs: list[str]) -> None:
         material = next(d for d in theme_dirs if Path(d, "partials", "nav-item.html").is_file())
         env.loader = jinja2.ChoiceLoader(
-            [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(material)})]
+            [
+                jinja2.FileSystemLoader(ENGINE_THEME),
+                env.loader,
+                jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(material)}),
+            ]
         )
         env.globals["ocop_shared"] = self.shared
         env.globals["ocop_once"] = self.once

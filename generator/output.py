@@ -28,6 +28,7 @@ from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings
 from generator.tree import Entry, TreeWriter
+from generator.urls import CHANGES, page_file
 
 STAMP = ".inputs"
 # Which cached file each published binary file is: path inside the generated folder -> path
@@ -132,8 +133,8 @@ def generate(settings: Settings) -> Loaded:
     newest = events[0].date if events else None
     files: dict[str, str | bytes] = {
         **pages.reused,
-        "cap-nhat.md": changes_page(events, KIND_LABELS),
-        f"{OPEN_DATA}/index.md": open_data_page(catalogue, newest),
+        page_file(CHANGES): changes_page(events, KIND_LABELS),
+        page_file(OPEN_DATA): open_data_page(catalogue, newest),
         FEED_FILE: atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP"),
         **redirect_pages(catalogue, settings.site_url),
     }

@@ -26,12 +26,15 @@ from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
 from generator.settings import LISTING_LIMIT
 from generator.urls import (
+    BY_GROUP,
+    BY_STARS,
     PLACES,
     PRODUCERS,
     REPORTS,
     ROUNDS,
     absolute,
     asset_path,
+    page_file,
     producer_path,
     product_path,
 )
@@ -525,7 +528,7 @@ def report_pages(
         for pid in sorted(parts, key=lambda pid: provinces[pid].name)
     ]
     pages = {
-        f"{REPORTS}.md": _render(
+        page_file(REPORTS): _render(
             "report.html.j2",
             as_of=as_of,
             sections=sections,
@@ -535,7 +538,7 @@ def report_pages(
         )
     }
     for pid, own in parts.items():
-        pages[f"{REPORTS}/{pid}.md"] = _render(
+        pages[page_file(f"{REPORTS}/{pid}")] = _render(
             "report.html.j2",
             as_of=as_of,
             sections=own,
@@ -582,7 +585,7 @@ class Reuse:
                 *producer.photos,
                 *(q for product in producer.products for q in product.photos),
             ]
-            keys[f"{PRODUCERS}/{producer.id}.md"] = self.cache.key(
+            keys[page_file(f"{PRODUCERS}/{producer.id}")] = self.cache.key(
                 "producer",
                 producer.id,
                 *made_of[producer.id],
@@ -591,12 +594,12 @@ class Reuse:
         options = repr(([n for n, _ in context["by_stars"]], [g for g, _ in context["by_group"]]))
         for province, _ in context["by_place"]:
             shown_ids = dict.fromkeys(p.id for p, _ in context["by_province"][province.id])
-            keys[f"{PLACES}/{province.id}.md"] = self.cache.key(
+            keys[page_file(f"{PLACES}/{province.id}")] = self.cache.key(
                 "province", province.id, options, *(k for pid in shown_ids for k in made_of[pid])
             )
         for round_ in catalogue.rounds:
             producers = dict.fromkeys(entry.producer_id for entry in round_.entries)
-            keys[f"{ROUNDS}/{round_.id}.md"] = self.cache.key(
+            keys[page_file(f"{ROUNDS}/{round_.id}")] = self.cache.key(
                 "round",
                 round_.id,
                 self.sources[round_.source_file],
@@ -658,17 +661,19 @@ def page_plan(
     }
     render = functools.partial(_render, **context)
     tasks: dict[str, Callable[[], str]] = {
-        "index.md": functools.partial(render, "all.md.j2"),
-        "sao.md": functools.partial(render, "by_stars.md.j2"),
-        "nhom.md": functools.partial(render, "by_group.md.j2"),
-        "dia-phuong.md": functools.partial(render, "by_place.md.j2"),
-        f"{ROUNDS}/index.md": functools.partial(render, "rounds.md.j2"),
+        page_file(): functools.partial(render, "all.md.j2"),
+        page_file(BY_STARS): functools.partial(render, "by_stars.md.j2"),
+        page_file(BY_GROUP): functools.partial(render, "by_group.md.j2"),
+        page_file(PLACES): functools.partial(render, "by_place.md.j2"),
+        page_file(ROUNDS): functools.partial(render, "rounds.md.j2"),
         "_trang-chu.md": functools.partial(render, "home.md.j2"),
     }
     for province, _ in context["by_place"]:
-        tasks[f"{PLACES}/{province.id}.md"] = functools.partial(province_page, context, province)
+        tasks[page_file(f"{PLACES}/{province.id}")] = functools.partial(
+            province_page, context, province
+        )
     for producer in catalogue.producers:
-        tasks[f"{PRODUCERS}/{producer.id}.md"] = functools.partial(
+        tasks[page_file(f"{PRODUCERS}/{producer.id}")] = functools.partial(
             producer_page,
             catalogue,
             producer,
@@ -677,7 +682,9 @@ def page_plan(
             lastmod=lastmods.get(producer.id),
         )
     for round_ in catalogue.rounds:
-        tasks[f"{ROUNDS}/{round_.id}.md"] = functools.partial(round_page, catalogue, round_.id)
+        tasks[page_file(f"{ROUNDS}/{round_.id}")] = functools.partial(
+            round_page, catalogue, round_.id
+        )
     if not reuse:
         return PagePlan(tasks, {})
     keys = reuse.keys(catalogue, context, photos or {}, lastmods)

@@ -4,6 +4,10 @@ A producer's page is /danh-muc/chu-the/<producer-id>/ and a product is the ancho
 it; an inspection round is /danh-muc/kiem-tra/<round-id>/ and the products of a province are listed
 on /danh-muc/dia-phuong/<province-id>/ (in a large catalogue, its part of the staff report on
 /danh-muc/bao-cao/<province-id>/). Names never enter an address.
+
+Every generated page is the `index.md` of a folder of its own (`page_file`): its links, written
+relative to its address, are then also relative to its file, which is what an engine that
+resolves the links of raw HTML against the file (Zensical does, MkDocs does not) reads them as.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ PRODUCERS = "chu-the"
 ROUNDS = "kiem-tra"
 PLACES = "dia-phuong"
 REPORTS = "bao-cao"  # the staff report; /danh-muc/bao-cao/<province-id>/ when split by province
+BY_STARS, BY_GROUP, CHANGES = "sao", "nhom", "cap-nhat"  # lists of the whole catalogue
 
 # Files in a producer's (or a product's) folder; their names are part of the permanent addresses.
 QR_SVG, QR_PNG = "ma-qr.svg", "ma-qr.png"
@@ -45,6 +50,12 @@ def asset_path(producer_id: str, name: str, product_id: str | None = None) -> st
     """Where a producer's (or a product's) QR code, badge or card lives, from the site root."""
     folder = producer_path(producer_id) + (f"{product_id}/" if product_id else "")
     return folder + name
+
+
+def page_file(folder: str = "") -> str:
+    """The Markdown file, inside the generated folder, of the page at `folder` (a path inside
+    the generated folder, "" for its top): the folder's index.md."""
+    return f"{folder.strip('/')}/index.md".lstrip("/")
 
 
 def inside_generated(path: str) -> str:

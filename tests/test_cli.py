@@ -71,9 +71,9 @@ def test_bad_as_of_date_is_a_usage_error() -> None:
 def test_generate_writes_pages_only_for_valid_data(tmp_path: Path) -> None:
     root = overlay(tmp_path, FIXTURES / "base")
     assert run("generate", "--root", str(root), *DATE).exit_code == 0
-    assert (root / "content" / "danh-muc" / "chu-the" / "htx-mau.md").is_file()
+    assert (root / "content" / "danh-muc" / "chu-the" / "htx-mau" / "index.md").is_file()
     overlay(root, FIXTURES / "invalid" / "stars-range")
     result = run("generate", "--root", str(root), *DATE)
     assert result.exit_code == 1 and "[stars-range]" in result.output
-    page = (root / "content" / "danh-muc" / "chu-the" / "htx-mau.md").read_text()
+    page = (root / "content" / "danh-muc" / "chu-the" / "htx-mau" / "index.md").read_text()
     assert "4 sao" in page  # the last good pages are kept

@@ -59,7 +59,7 @@ def test_broken_links_in_a_generated_html_page_stop_the_build(
 
     settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
     assert generate(settings).report.ok
-    page = settings.generated_dir / "chu-the" / "ha-bun-kho-co-luyen.md"
+    page = settings.generated_dir / "chu-the" / "ha-bun-kho-co-luyen" / "index.md"
     text = page.read_text(encoding="utf-8")
     assert is_html_page(text)
     broken = '<p><a href="#khong-co">a</a> <a href="../../khong-co/">b</a></p>\n'

@@ -20,7 +20,7 @@ from markupsafe import escape
 from generator.pipeline import load_catalogue
 from generator.render import escape_text, html_text, producer_page, round_page, site_pages
 from generator.settings import Settings
-from generator.urls import PRODUCERS
+from generator.urls import PRODUCERS, page_file
 from tests.conftest import AS_OF, REPO
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -55,9 +55,9 @@ def test_golden_round_page(catalogue) -> None:
 def test_every_producer_and_round_has_a_page(catalogue) -> None:
     pages = site_pages(catalogue, site_url=URL)
     for producer in catalogue.producers:
-        assert f"chu-the/{producer.id}.md" in pages
+        assert page_file(f"chu-the/{producer.id}") in pages
     for round_ in catalogue.rounds:
-        assert f"kiem-tra/{round_.id}.md" in pages
+        assert page_file(f"kiem-tra/{round_.id}") in pages
 
 
 def test_rendering_is_deterministic(catalogue) -> None:
@@ -160,7 +160,7 @@ def test_pages_are_rendered_again_only_when_what_they_show_changed(
     expected |= {f"round:{e.round.id}" for e in visited.inspections}
     assert kept_pages() == expected
     assert changed == pages(reuse=False)
-    assert "Tên Mới" in str(changed[f"{PRODUCERS}/{visited.id}.md"])
+    assert "Tên Mới" in str(changed[page_file(f"{PRODUCERS}/{visited.id}")])
 
     # One inspection file edited: the round and every producer it visited.
     round_ = visited.inspections[0].round

@@ -9,9 +9,7 @@ import re
 import subprocess
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +21,7 @@ from generator.pipeline import load_catalogue
 from generator.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
+from tests.links import broken_links
 
 
 def sample_catalogue():
@@ -190,45 +189,9 @@ def test_builds_are_reproducible(sample_site: Path, tmp_path: Path) -> None:
     assert differences(comparison) == []
 
 
-class _Links(HTMLParser):
-    """Collects link targets and element ids of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-            if name in {"href", "src"} and value and tag in {"a", "link", "script", "img"}:
-                self.targets.append(value)
-
-
 @pytest.mark.parametrize("built", ["sample_site", "split_site"])
 def test_no_internal_link_is_broken(built: str, request: pytest.FixtureRequest) -> None:
-    site = request.getfixturevalue(built) / "site"
-    pages: dict[Path, _Links] = {}
-    for path in site.rglob("*.html"):
-        parser = _Links()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages[path] = parser
-    broken = []
-    for path, parser in pages.items():
-        for target in parser.targets:
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc:
-                continue  # external or absolute links are checked elsewhere
-            base = site if parts.path.startswith("/") else path.parent  # site_url's path is "/"
-            resolved = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else path
-            if resolved.is_dir():
-                resolved = resolved / "index.html"
-            if not resolved.is_file():
-                broken.append(f"{path.relative_to(site)} -> {target}")
-            elif parts.fragment and resolved in pages and parts.fragment not in pages[resolved].ids:
-                broken.append(f"{path.relative_to(site)} -> {target} (no such anchor)")
-    assert broken == []
+    assert broken_links(request.getfixturevalue(built) / "site") == []
 
 
 # Errors of Material's own templates (not of the generated pages), kept out of the check:
