@@ -22,8 +22,9 @@ from generator.feed import FEED_FILE, atom_feed
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import PACKAGE, Loaded, collector_paused, load_catalogue
+from generator.plan import Reuse, page_plan
 from generator.redirects import redirect_pages
-from generator.render import Reuse, changes_page, open_data_page, page_plan, report_pages
+from generator.render import changes_page, open_data_page, report_pages
 from generator.reports import build_report
 from generator.search import search_files
 from generator.settings import Settings

@@ -1,4 +1,5 @@
-"""Render the catalogue to Markdown pages with Jinja2; every value from the data is escaped."""
+"""Render the catalogue to pages with Jinja2: the templates' environment and filters, and a
+function for each kind of page; every value from the data is escaped (`generator.escaping`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +18,19 @@ from jinja2.compiler import CodeGenerator
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
-from generator import parallel, urls
-from generator.cache import ResultCache
+from generator import urls
+from generator.escaping import (
+    escape_text,
+    finalize_html,
+    finalize_markdown,
+    paragraphs,
+)
 from generator.export import dictionary
 from generator.htmlpage import HTML_BODY, strip_tags
 from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
 from generator.settings import LISTING_LIMIT
 from generator.urls import (
-    BY_GROUP,
-    BY_STARS,
     PLACES,
     PRODUCERS,
     REPORTS,
@@ -40,94 +43,6 @@ from generator.urls import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-# Characters that Markdown, HTML or attribute syntax could act on are written as numeric
-# entities: the text then reads the same on the page and in the search index, but can never
-# become markup, a link, a table cell border or an attribute break.
-_ACTIVE = frozenset("\\`*_{}[]()<>#+!|~^=&\"'$%:;@")
-
-
-_LIST_START = re.compile(r"^(-|\d+[.)](?=\s|$))")
-
-
-_ENTITY_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _ACTIVE}
-
-
-def _entities(text: str) -> str:
-    return text.translate(_ENTITY_TABLE)
-
-
-def _protect_line_start(out: str) -> str:
-    start = _LIST_START.match(out)  # "- x", "---" or "1. x" at a line start would be markup
-    if start:
-        marker = start.group(1)
-        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[start.end() :]
-    return out
-
-
-def escape_text(value: Any) -> Markup:
-    """Data as inert text for Markdown and HTML (one line)."""
-    return Markup(_protect_line_start(_entities(" ".join(str(value).split()))))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _escape_str(value: str) -> Markup:
-    return escape_text(value)  # names, places and dates repeat on many pages and cards
-
-
-def _finalize(value: Any) -> Any:
-    if type(value) is str:
-        return _escape_str(value)
-    if isinstance(value, Markup) or value is None or isinstance(value, int | float):
-        return value if value is not None else ""
-    return escape_text(value)
-
-
-_INLINE = re.compile(
-    r"\*\*(?P<strong>[^*]+?)\*\*|\*(?P<em>[^*]+?)\*|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)"
-)
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-
-
-def _inline(line: str) -> str:
-    """One line of the description subset: **bold**, *italic*, [text](http/https/mailto/tel)."""
-    out, pos = [], 0
-    for match in _INLINE.finditer(line):
-        out.append(_entities(line[pos : match.start()]))
-        if match["strong"]:
-            out.append(f"<strong>{_entities(match['strong'])}</strong>")
-        elif match["em"]:
-            out.append(f"<em>{_entities(match['em'])}</em>")
-        elif match["url"].lower().startswith(SAFE_SCHEMES):
-            out.append(
-                f'<a href="{_entities(match["url"])}" rel="nofollow">{_entities(match["text"])}</a>'
-            )
-        else:  # any other scheme (javascript:, data:, ...) stays visible text, never a link
-            out.append(_entities(match.group(0)))
-        pos = match.end()
-    out.append(_entities(line[pos:]))
-    return _protect_line_start("".join(out))
-
-
-def paragraphs(value: str | None, after: Markup | None = None) -> Markup:
-    """Multi-line text in the documented subset, as HTML: paragraphs split by a blank line,
-    lists of lines starting with "- ", **bold**, *italic* and links; anything else, HTML
-    included, is text. `after` ends the last paragraph."""
-    if not value:
-        return Markup("")
-    blocks = []
-    for block in re.split(r"\n\s*\n", value.strip()):
-        lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{_inline(line[2:])}</li>\n" for line in lines)
-            blocks.append(f"<ul>\n{items}</ul>")
-        else:
-            blocks.append(f"<p>{_inline(' '.join(lines))}</p>")
-    if after and blocks[-1].endswith("</p>"):
-        blocks[-1] = f"{blocks[-1][: -len('</p>')]}{after}</p>"
-    elif after:
-        blocks.append(f"<p>{after}</p>")
-    return Markup("\n".join(blocks))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -244,27 +159,6 @@ def link(url: str) -> Markup:
     return escape_text(url)
 
 
-def html_text(value: str) -> str:
-    """Text escaped for HTML exactly as markupsafe.escape does it, as a plain string: no Markup
-    object made for a value written out at once."""
-    return (
-        value.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
-
-
-def _finalize_html(value: Any) -> Any:
-    """A value written into an HTML body: markup as it is, anything else as escaped text."""
-    if type(value) is str:
-        return html_text(value)
-    if value is None:
-        return ""
-    return value if isinstance(value, Markup) else escape(value)
-
-
 class _Outputs(CodeGenerator):
     """`{{ value }}` compiled to call the environment's finalize alone: both finalize functions
     give safe text for every value, so autoescape's escape() around them would only copy each
@@ -285,12 +179,12 @@ class _Environment(Environment):
 @functools.cache
 def environment(html_body: bool = False) -> Environment:
     """The templates' environment. In a page whose body is HTML, data only has to stay out of
-    HTML (`_finalize_html`); in Markdown, out of Markdown too (`_finalize`). Every `{{ value }}`
-    goes through one of them and nothing else (`_Outputs`)."""
+    HTML (`finalize_html`); in Markdown, out of Markdown too (`finalize_markdown`). Every
+    `{{ value }}` goes through one of them and nothing else (`_Outputs`)."""
     env = _Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
-        finalize=_finalize_html if html_body else _finalize,
+        finalize=finalize_html if html_body else finalize_markdown,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -319,7 +213,8 @@ def environment(html_body: bool = False) -> Environment:
     return env
 
 
-def _render(template: str, **context: Any) -> str:
+def render_page(template: str, **context: Any) -> str:
+    """A template rendered with its context: a page, or the body of one."""
     html_body = template.endswith(".html.j2")
     return environment(html_body).get_template(template).render(**context)
 
@@ -390,7 +285,7 @@ def producer_page(
     taken = ["quang-ba"]
     for product in producer.products:
         taken += [product.id, f"quang-ba-{product.id}"]
-    return _render(
+    return render_page(
         "producer.html.j2",
         heading=Anchors(taken).heading,
         c=catalogue,
@@ -411,7 +306,7 @@ def producer_page(
 def round_page(catalogue: Catalogue, round_id: str) -> str:
     """The page of one inspection round, its body in HTML."""
     round_ = next(r for r in catalogue.rounds if r.id == round_id)
-    return _render("round.html.j2", c=catalogue, r=round_, heading=Anchors().heading)
+    return render_page("round.html.j2", c=catalogue, r=round_, heading=Anchors().heading)
 
 
 def per_province(pairs: list[tuple[Producer, Product]]) -> list[tuple[Any, int]]:
@@ -430,7 +325,9 @@ def splits(catalogue: Catalogue, listing_limit: int) -> bool:
     return sum(len(producer.products) for producer in catalogue.producers) > listing_limit
 
 
-def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
+def groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
+    """The catalogue's products grouped as its lists show them (by stars, group, province and
+    commune), the context of the list and province pages."""
     pairs = catalogue.products()
     by_stars: dict[int, list] = defaultdict(list)
     by_group: dict[str, list] = defaultdict(list)
@@ -473,7 +370,7 @@ def _groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
 def province_page(context: dict[str, Any], province: Any) -> str:
     """The filterable list of one province's products, its body in HTML."""
     pairs = context["by_province"][province.id]
-    return _render(
+    return render_page(
         "province.html.j2",
         **{
             **context,
@@ -497,7 +394,7 @@ def changes_page(events: list[Any], kinds: dict[str, str]) -> str:
         return Markup("../" + urls.inside_generated(event.path))
 
     newest = events[0].date if events else None
-    return _render("changes.md.j2", events=events, kinds=kinds, link=link, newest=newest)
+    return render_page("changes.md.j2", events=events, kinds=kinds, link=link, newest=newest)
 
 
 def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
@@ -506,7 +403,7 @@ def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
         ("Tệp chủ thể (data/producers/<tỉnh>/<mã>.yaml)", dictionary("producer")),
         ("Tệp đợt kiểm tra (data/inspections/<mã>.yaml)", dictionary("inspection")),
     ]
-    return _render(
+    return render_page(
         "open_data.md.j2", as_of=catalogue.as_of, newest=newest, dictionaries=dictionaries
     )
 
@@ -528,7 +425,7 @@ def report_pages(
         for pid in sorted(parts, key=lambda pid: provinces[pid].name)
     ]
     pages = {
-        page_file(REPORTS): _render(
+        page_file(REPORTS): render_page(
             "report.html.j2",
             as_of=as_of,
             sections=sections,
@@ -538,7 +435,7 @@ def report_pages(
         )
     }
     for pid, own in parts.items():
-        pages[page_file(f"{REPORTS}/{pid}")] = _render(
+        pages[page_file(f"{REPORTS}/{pid}")] = render_page(
             "report.html.j2",
             as_of=as_of,
             sections=own,
@@ -547,163 +444,3 @@ def report_pages(
             heading=Anchors().heading,
         )
     return pages
-
-
-@dataclass
-class Reuse:
-    """Pages rendered in an earlier run, each kept under a hash of everything it shows: the data
-    files it is made from (their hashes, which cover the code, the reference data and the build
-    date too), the dates of last change and the photos it shows."""
-
-    cache: ResultCache
-    sources: dict[str, str]  # data file (relative path) -> its hash (Loaded.sources)
-
-    def keys(
-        self,
-        catalogue: Catalogue,
-        context: dict[str, Any],
-        photos: dict[Path, WebPhoto],
-        lastmods: dict[str, dt.date],
-    ) -> dict[str, str]:
-        """The key of each page that can be reused, by its path inside the generated folder;
-        none when a data file has no hash."""
-        files = [p.source_file for p in catalogue.producers] + [
-            r.source_file for r in catalogue.rounds
-        ]
-        if not all(file in self.sources for file in files):
-            return {}
-        made_of: dict[str, list[str]] = {}  # producer -> hashes of all it is made from
-        for producer in catalogue.producers:
-            made_of[producer.id] = [
-                self.sources[producer.source_file],
-                *(self.sources[e.round.source_file] for e in producer.inspections),
-                str(lastmods.get(producer.id)),
-            ]
-        keys = {}
-        for producer in catalogue.producers:
-            shown = [
-                *producer.photos,
-                *(q for product in producer.products for q in product.photos),
-            ]
-            keys[page_file(f"{PRODUCERS}/{producer.id}")] = self.cache.key(
-                "producer",
-                producer.id,
-                *made_of[producer.id],
-                repr([photos.get(q.path) for q in shown]),
-            )
-        options = repr(([n for n, _ in context["by_stars"]], [g for g, _ in context["by_group"]]))
-        for province, _ in context["by_place"]:
-            shown_ids = dict.fromkeys(p.id for p, _ in context["by_province"][province.id])
-            keys[page_file(f"{PLACES}/{province.id}")] = self.cache.key(
-                "province", province.id, options, *(k for pid in shown_ids for k in made_of[pid])
-            )
-        for round_ in catalogue.rounds:
-            producers = dict.fromkeys(entry.producer_id for entry in round_.entries)
-            keys[page_file(f"{ROUNDS}/{round_.id}")] = self.cache.key(
-                "round",
-                round_.id,
-                self.sources[round_.source_file],
-                *(k for pid in producers for k in made_of[pid]),
-            )
-        return keys
-
-
-@dataclass
-class PagePlan:
-    """Every generated page (path inside the generated folder -> how to render it), the ones
-    reused from an earlier run, and the ones left to render (`missing`), which any process
-    renders and caches a group at a time (`render`).
-
-    Rendered pages are kept as their UTF-8 bytes, the form they are written and cached in."""
-
-    tasks: dict[str, Callable[[], str]]
-    reused: dict[str, bytes]
-    reuse: Reuse | None = None
-    keys: dict[str, str] = field(default_factory=dict)
-
-    @functools.cached_property
-    def missing(self) -> list[str]:
-        return [rel for rel in self.tasks if rel not in self.reused]
-
-    def render(self, rels: list[str]) -> dict[str, bytes]:
-        """These pages rendered, and cached for the next run (in any process)."""
-        pages = {rel: self.tasks[rel]().encode("utf-8") for rel in rels}
-        if self.reuse:
-            self.reuse.cache.put_many(
-                {self.keys[rel]: pages[rel] for rel in rels if rel in self.keys}
-            )
-        return pages
-
-    def forget_stale(self) -> None:
-        """Forget the cached pages of earlier runs that no page of this one uses."""
-        if self.reuse:
-            self.reuse.cache.store({}, keep=self.keys.values())
-
-
-def page_plan(
-    catalogue: Catalogue,
-    photos: dict[Path, WebPhoto] | None = None,
-    *,
-    site_url: str,
-    lastmods: dict[str, dt.date] | None = None,
-    listing_limit: int = LISTING_LIMIT,
-    reuse: Reuse | None = None,
-) -> PagePlan:
-    """Every generated page to render; with `reuse`, the pages whose inputs did not change come
-    from the earlier run."""
-    lastmods = lastmods or {}
-    newest = max(lastmods.values(), default=None)
-    context = {
-        "c": catalogue,
-        "newest": newest,
-        "lastmods": lastmods,
-        **_groupings(catalogue, listing_limit),
-    }
-    render = functools.partial(_render, **context)
-    tasks: dict[str, Callable[[], str]] = {
-        page_file(): functools.partial(render, "all.md.j2"),
-        page_file(BY_STARS): functools.partial(render, "by_stars.md.j2"),
-        page_file(BY_GROUP): functools.partial(render, "by_group.md.j2"),
-        page_file(PLACES): functools.partial(render, "by_place.md.j2"),
-        page_file(ROUNDS): functools.partial(render, "rounds.md.j2"),
-        "_trang-chu.md": functools.partial(render, "home.md.j2"),
-    }
-    for province, _ in context["by_place"]:
-        tasks[page_file(f"{PLACES}/{province.id}")] = functools.partial(
-            province_page, context, province
-        )
-    for producer in catalogue.producers:
-        tasks[page_file(f"{PRODUCERS}/{producer.id}")] = functools.partial(
-            producer_page,
-            catalogue,
-            producer,
-            photos,
-            site_url=site_url,
-            lastmod=lastmods.get(producer.id),
-        )
-    for round_ in catalogue.rounds:
-        tasks[page_file(f"{ROUNDS}/{round_.id}")] = functools.partial(
-            round_page, catalogue, round_.id
-        )
-    if not reuse:
-        return PagePlan(tasks, {})
-    keys = reuse.keys(catalogue, context, photos or {}, lastmods)
-    stored = reuse.cache.get_many(keys.values())
-    reused = {
-        rel: stored[keys[rel]] for rel in tasks if isinstance(stored.get(keys.get(rel)), bytes)
-    }
-    return PagePlan(tasks, reused, reuse, keys)
-
-
-def site_pages(
-    catalogue: Catalogue, photos: dict[Path, WebPhoto] | None = None, **options: Any
-) -> dict[str, str]:
-    """Every generated page, keyed by its path inside the generated folder, rendered on every
-    processor (`options` as for `page_plan`)."""
-    plan = page_plan(catalogue, photos, **options)
-    pages = dict(plan.reused)
-    batches = [functools.partial(plan.render, batch) for batch in parallel.batches(plan.missing)]
-    for rendered in parallel.run_all(batches, parallel=len(plan.missing) >= parallel.PARALLEL_FROM):
-        pages.update(rendered)
-    plan.forget_stale()
-    return {rel: pages[rel].decode("utf-8") for rel in plan.tasks}

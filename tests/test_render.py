@@ -17,8 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from generator.escaping import escape_text, html_text
 from generator.pipeline import load_catalogue
-from generator.render import escape_text, html_text, producer_page, round_page, site_pages
+from generator.plan import site_pages
+from generator.render import producer_page, round_page
 from generator.settings import Settings
 from generator.urls import PRODUCERS, page_file
 from tests.conftest import AS_OF, REPO
@@ -113,19 +115,19 @@ def test_pages_are_rendered_again_only_when_what_they_show_changed(
     from generator.cache import ResultCache
     from generator.demo import write_demo
     from generator.events import catalogue_events, last_changes
-    from generator.render import Reuse
+    from generator.plan import Reuse
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)  # renders stay in this process
     write_demo(tmp_path, 30, 5, AS_OF)
     rendered: list[str] = []
-    real = render._render
+    real = render.render_page
 
     def record(template: str, **context: object) -> str:
         shown = context.get("p") or context.get("province") or context.get("r")
         rendered.append(f"{template.split('.')[0]}:{getattr(shown, 'id', '')}")
         return real(template, **context)
 
-    monkeypatch.setattr(render, "_render", record)
+    monkeypatch.setattr(render, "render_page", record)
 
     def pages(as_of=AS_OF, reuse: bool = True) -> dict[str, str | bytes]:
         loaded = load_catalogue(Settings(root=tmp_path, as_of=as_of))
