@@ -9,7 +9,9 @@ to build the site with an empty page cache and again with unchanged data; the ti
 data change takes to show in `ocop serve`; peak memory; number of files, size, mean and largest
 page of the site; the split search index (whole, and the pieces a query loads: the manifest, a
 word shard per query word, chunks of rows); and, in the same run, a plain MkDocs build of N
-minimal pages with the same theme kept out of the navigation: the engine's floor.
+minimal pages with the same theme kept out of the navigation: the engine's floor. With Zensical
+at hand, the floor's pages and the catalogue's generated pages are also built by Zensical, cold
+and again unchanged.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import os
 import resource
 import shutil
 import subprocess
@@ -85,12 +88,45 @@ def floor(target: Path, pages: int) -> float:
     return clock(lambda: build(config))
 
 
-def zensical_build(target: Path, executable: str) -> float:
-    """The same floor project built by Zensical, which reads the same mkdocs.yml (its own cache
-    cleared first, so the build is cold)."""
+def zensical_builds(target: Path, executable: str) -> tuple[float, float] | str:
+    """A project built by Zensical, which reads the same mkdocs.yml: cold (its cache cleared
+    first), then again with nothing changed (its cache kept); "failed" when it fails (why is
+    printed; the other figures of the run are kept).
+
+    Zensical builds its own search index unless told not to; MkDocs, with `plugins: []`, builds
+    none: the copy of mkdocs.yml Zensical reads turns its search off, so that both engines do
+    the same work (the catalogue has its own search)."""
     shutil.rmtree(target / "site", ignore_errors=True)
-    command = [executable, "build", "--clean", "--config-file", str(target / "mkdocs.yml")]
-    return clock(lambda: subprocess.run(command, cwd=target, check=True, capture_output=True))
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nplugins: []\n" in config, "the engines are compared without a search plugin"
+    config = config.replace("\nplugins: []\n", "\nplugins:\n  - search:\n      enabled: false\n")
+    (target / "zensical.yml").write_text(config, encoding="utf-8")
+    command = [executable, "build", "--config-file", str(target / "zensical.yml")]
+    times = []
+    for extra in (["--clean"], []):
+        start = time.perf_counter()
+        done = subprocess.run([*command, *extra], cwd=target, capture_output=True, text=True)
+        if done.returncode:
+            error = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            print(f"Zensical failed in {target}: {error}", file=sys.stderr)
+            return "failed"
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
+def engine_copy(root: Path, target: Path) -> Path:
+    """The generated catalogue's pages and theme in a project of their own, so that another
+    engine's cache (Zensical's `.cache/`, which `--clean` empties) is not the generator's."""
+    for name in ("content", "theme_overrides"):
+        shutil.copytree(root / name, target / name, copy_function=os.link)
+    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def default_zensical() -> str | None:
+    """Zensical beside this Python (a test dependency), if it is there."""
+    found = Path(sys.executable).with_name("zensical")
+    return str(found) if found.is_file() else None
 
 
 def preview_latency(root: Path, settings: Settings) -> float | None:
@@ -132,7 +168,10 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         page_sizes = [p.stat().st_size for p in pages]
         latency = preview_latency(root, settings) if producers <= preview_up_to else None
         engine_floor = floor(Path(tmp) / "floor", counts["producers"] + counts["rounds"])
-        other = zensical_build(Path(tmp) / "floor", zensical) if zensical else None
+        other = other_floor = None
+        if zensical:
+            other_floor = zensical_builds(Path(tmp) / "floor", zensical)
+            other = zensical_builds(engine_copy(root, Path(tmp) / "zensical"), zensical)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shown = "n/a" if latency is None else f"{latency:.1f}"
     return {
@@ -147,7 +186,8 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         "build, unchanged (s)": f"{rebuild:.1f}",
         "total, cold (s)": f"{validate + cold + build:.1f}",
         "engine floor (s)": f"{engine_floor:.1f}",
-        "Zensical, same floor (s)": "n/a" if other is None else f"{other:.1f}",
+        "Zensical floor: cold, unchanged (s)": _pair(other_floor),
+        "Zensical catalogue: cold, unchanged (s)": _pair(other),
         "build / floor, cold": f"{build / engine_floor:.2f}",
         "build / floor, unchanged": f"{rebuild / engine_floor:.2f}",
         "cold / unchanged build": f"{build / rebuild:.1f}",
@@ -164,6 +204,12 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
     }
 
 
+def _pair(times: tuple[float, float] | str | None) -> str:
+    if times is None or isinstance(times, str):
+        return times or "n/a"
+    return f"{times[0]:.1f}, {times[1]:.1f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--producers", type=int, nargs="+", default=[1000])
@@ -176,12 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--zensical",
         metavar="EXECUTABLE",
-        help="also build the floor's pages with this Zensical executable (not a dependency)",
+        default=default_zensical(),
+        help="build the floor's pages and the catalogue's with this Zensical too (default: the "
+        "one installed beside this Python, a test dependency; 'none' to leave Zensical out)",
     )
     args = parser.parse_args(argv)
-    columns = [measure(n, args.preview_up_to, args.zensical) for n in args.producers]
+    zensical = None if args.zensical == "none" else args.zensical
+    columns = [measure(n, args.preview_up_to, zensical) for n in args.producers]
     for key in columns[0]:
-        print(f"{key:<38}" + "".join(f"{column[key]:>12}" for column in columns))
+        print(f"{key:<44}" + "".join(f"{column[key]:>14}" for column in columns))
     return 0
 
 
