@@ -464,9 +464,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     after the build), and link the generated files that are not pages instead of copying them."""
     global _conversions, _files, _html
     settings = Settings(root=Path(config.config_file_path).parent)
-    published = {
-        f"{GENERATED_FOLDER}/{rel}": cached for rel, cached in published_files(settings).items()
-    }
+    published = published_files(settings)
     for file in files:
         if _is_generated(file.src_uri) and not file.is_documentation_page():
             file.__class__ = _LinkedFile  # the same file, copied by a link

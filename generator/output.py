@@ -27,7 +27,7 @@ from generator.redirects import redirect_pages
 from generator.render import changes_page, open_data_page, report_pages
 from generator.reports import build_report
 from generator.search import search_files
-from generator.settings import Settings
+from generator.settings import GENERATED_FOLDER, Settings
 from generator.tree import Entry, TreeWriter
 from generator.urls import CHANGES, page_file
 
@@ -166,14 +166,14 @@ def web_photos(
 
 
 def published_files(settings: Settings) -> dict[str, str]:
-    """The drawn files and photos to publish: path inside the generated folder -> cached file
-    (as text)."""
+    """The drawn files and photos to publish: path inside the built site -> cached file (as
+    text), what `publish` puts into the site after any engine's build."""
     manifest = settings.generated_dir / FILES_MANIFEST
     if not manifest.is_file():
         return {}
     listed = json.loads(manifest.read_text(encoding="utf-8"))
     cache = f"{settings.cache_dir}{os.sep}"
-    return {rel: cache + cached for rel, cached in listed.items()}
+    return {f"{GENERATED_FOLDER}/{rel}": cache + cached for rel, cached in listed.items()}
 
 
 def is_current(settings: Settings) -> bool:

@@ -21,18 +21,15 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample catalogue generated, built by Zensical, and its drawn files published as
-    `ocop build` publishes them after any engine."""
+    """The sample catalogue generated, built by Zensical, and its drawn files published as the
+    MkDocs hook publishes them after its build."""
     settings = Settings(root=copy_project(tmp_path_factory.mktemp("zensical")), as_of=AS_OF)
     assert generate(settings).report.ok
     built = subprocess.run(
         [str(ZENSICAL), "build"], cwd=settings.root, capture_output=True, text=True
     )
     assert built.returncode == 0, built.stderr
-    drawn = {
-        f"{GENERATED_FOLDER}/{rel}": cached for rel, cached in published_files(settings).items()
-    }
-    publish(drawn, str(settings.site_dir), {})
+    publish(published_files(settings), str(settings.site_dir), {})
     return settings.site_dir
 
 
