@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from generator import scaffold
+from generator.messages import say
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.scaffold import NewProduct
 from generator.settings import Settings, today
+
+LANG = "ocop.lang"  # the language of a command's words, kept in the context's meta
+
+
+def _lang() -> str:
+    context = click.get_current_context(silent=True)
+    return context.meta.get(LANG, "vi") if context else "vi"
+
+
+def _keep_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.meta[LANG] = value
+    return value
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -26,9 +38,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(
-            f"'{value}' không phải ngày dạng NĂM-THÁNG-NGÀY (vd 2026-11-24)"
-        ) from None
+        raise click.BadParameter(say("bad-date-option", _lang(), value=value)) from None
 
 
 def common(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,7 +63,9 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["vi", "en"]),
         default="vi",
         show_default=True,
-        help="Ngôn ngữ của thông báo lỗi.",
+        is_eager=True,  # read first, so the other options' errors are in its language
+        callback=_keep_lang,
+        help="Ngôn ngữ của thông báo lỗi và các dòng lệnh in ra.",
     )
     @functools.wraps(func)
     def wrapper(root: Path, as_of: dt.date, lang: str, **kwargs: Any) -> Any:
@@ -74,7 +86,20 @@ def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
     return loaded
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The `ocop` group: an error that must stop a run (OcopError), raised anywhere in any
+    command, ends as its message in the command's language and its exit code, never a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OcopError as error:
+            click.echo(error.message(ctx.meta.get(LANG, "vi")), err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Công cụ xuất bản danh mục sản phẩm OCOP (OCOP catalogue publisher)."""
 
@@ -110,7 +135,8 @@ def generate(settings: Settings) -> None:
     Ví dụ: ocop generate --as-of 2026-01-01
     """
     _generate(settings)
-    click.echo(f"Đã tạo các trang trong {settings.generated_dir.relative_to(settings.root)}/")
+    folder = settings.generated_dir.relative_to(settings.root)
+    click.echo(say("generated", settings.lang, folder=folder))
 
 
 @cli.command()
@@ -158,7 +184,7 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
     data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
     if output:
         output.write_bytes(data)
-        click.echo(f"Đã ghi báo cáo vào {output}")
+        click.echo(say("report-written", settings.lang, path=output))
     else:
         click.echo(data.decode("utf-8-sig"), nl=False)
 
@@ -175,17 +201,18 @@ def build(settings: Settings, verbose: bool) -> None:
 
     loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok:
-        click.echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
+        click.echo(say("build-refused", settings.lang), err=True)
         sys.exit(1)
-    with _stop_on_error():
-        site = build_site(settings, verbose=verbose)
+    site = build_site(settings, verbose=verbose)
     catalogue = loaded.catalogue
     assert catalogue is not None
-    click.echo(
-        f"Đã dựng {len(catalogue.producers)} chủ thể, {len(catalogue.products())} sản phẩm, "
-        f"{len(catalogue.rounds)} đợt kiểm tra vào {site.relative_to(settings.root)}/ "
-        f"(tình trạng tính đến {settings.as_of:%d/%m/%Y})."
-    )
+    counts = {
+        "producers": len(catalogue.producers),
+        "products": len(catalogue.products()),
+        "rounds": len(catalogue.rounds),
+    }
+    folder = site.relative_to(settings.root)
+    click.echo(say("built", settings.lang, **counts, folder=folder, as_of=settings.as_of))
 
 
 @cli.command()
@@ -253,25 +280,15 @@ def _new_product(kwargs: dict[str, Any]) -> NewProduct:
     )
 
 
-@contextlib.contextmanager
-def _stop_on_error() -> Iterator[None]:
-    """Turn an error that must stop the run into its message and exit code 1 (no traceback)."""
-    try:
-        yield
-    except OcopError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-
-
-def _created(settings: Settings, path: Path, verb: str = "Đã tạo") -> None:
+def _created(settings: Settings, path: Path, verb: str = "created") -> None:
     """Say what was written and check the data again, so a wrong answer is caught at once."""
-    click.echo(f"{verb} {path.relative_to(settings.root)}")
+    click.echo(say(verb, settings.lang, path=path.relative_to(settings.root)))
     loaded = load_catalogue(settings)
     mine = [p for p in loaded.report if p.file == path.relative_to(settings.root).as_posix()]
     for problem in mine:
         click.echo(problem.format(settings.lang), err=True)
     if mine:
-        click.echo("Sửa các lỗi trên trong tệp vừa tạo rồi chạy `ocop validate`.", err=True)
+        click.echo(say("fix-new-file", settings.lang), err=True)
         sys.exit(1)
 
 
@@ -309,10 +326,9 @@ def new_producer(
 
     Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx --province cao-bang
     """
-    with _stop_on_error():
-        path = scaffold.new_producer(
-            settings, name, kind, province, address, commune, _new_product(product)
-        )
+    path = scaffold.new_producer(
+        settings, name, kind, province, address, commune, _new_product(product)
+    )
     _created(settings, path)
 
 
@@ -325,10 +341,9 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
 
     Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
     """
-    with _stop_on_error():
-        path, product_id = scaffold.new_product(settings, producer, _new_product(product))
-    click.echo(f"Mã sản phẩm mới: {product_id}")
-    _created(settings, path, "Đã thêm sản phẩm vào")
+    path, product_id = scaffold.new_product(settings, producer, _new_product(product))
+    click.echo(say("new-product-id", settings.lang, id=product_id))
+    _created(settings, path, "product-added")
 
 
 @new.command("inspection")
@@ -356,8 +371,7 @@ def new_inspection(
     Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang
     """
     ids = [p.strip() for p in producers.split(",") if p.strip()]
-    with _stop_on_error():
-        path = scaffold.new_inspection(settings, held, body, area, province, ids)
+    path = scaffold.new_inspection(settings, held, body, area, province, ids)
     _created(settings, path)
 
 
@@ -392,19 +406,18 @@ def import_(
         click.echo(Report(problems).format_text(settings.lang), err=True)
         sys.exit(1)
     defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
-    with _stop_on_error():
-        plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
+    plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
     for change in plan.changes:
-        click.echo(change)
+        click.echo(change.text(settings.lang))
     if plan.problems:
         click.echo(Report(plan.problems).format_text(settings.lang), err=True)
-        click.echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
+        click.echo(say("import-not-written", settings.lang), err=True)
         sys.exit(1)
     if dry_run:
-        click.echo(f"Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
+        click.echo(say("import-dry-run", settings.lang, count=len(plan.files)))
         return
     for path in write_plan(plan):
-        click.echo(f"Đã ghi {path.relative_to(settings.root)}")
+        click.echo(say("written", settings.lang, path=path.relative_to(settings.root)))
     loaded = load_catalogue(settings)
     if not loaded.report.ok:
         click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
@@ -431,10 +444,7 @@ def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
     from generator.demo import write_demo
 
     counts = write_demo(out, producers, seed, settings.as_of)
-    click.echo(
-        f"Đã tạo {counts['producers']} chủ thể, {counts['products']} sản phẩm, "
-        f"{counts['rounds']} đợt kiểm tra trong {out / 'data'}"
-    )
+    click.echo(say("demo-written", settings.lang, **counts, folder=out / "data"))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -107,7 +107,7 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
             mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
+        raise SiteBuildError("site-build", detail=error) from None
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)

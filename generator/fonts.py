@@ -4,6 +4,7 @@ every Vietnamese letter and the star glyphs."""
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,9 @@ from PIL import ImageFont
 from generator.problems import OcopError
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/local/share/fonts"))
+# A folder holding the font files instead (only it is searched): a font kept beside the
+# project, or a machine without fontconfig.
+FONT_DIR_ENV = "OCOP_FONT_DIR"
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 
 
@@ -20,26 +24,31 @@ class FontMissing(OcopError):
     """The font needed to draw share cards and badges is not installed."""
 
 
-@functools.cache
 def font_path(weight: str = "regular") -> Path:
     """The file of the regular or bold face."""
-    name = FILES[weight]
-    for folder in FONT_DIRS:
-        if (folder / name).is_file():
-            return folder / name
-    if shutil.which("fc-match"):
+    return _font_path(FILES[weight], os.environ.get(FONT_DIR_ENV, ""))
+
+
+@functools.cache
+def _font_path(name: str, folder: str) -> Path:
+    folders = (Path(folder),) if folder else FONT_DIRS
+    for place in folders:
+        if (place / name).is_file():
+            return place / name
+    if not folder and shutil.which("fc-match"):
         found = subprocess.run(
             ["fc-match", "-f", "%{file}", name.removesuffix(".ttf")], capture_output=True, text=True
         ).stdout.strip()
         if found.endswith(name):
             return Path(found)
-    raise FontMissing(
-        f"Thiếu phông chữ {name} để vẽ thẻ chia sẻ và huy hiệu: cài gói fonts-dejavu-core "
-        "(`sudo apt-get install fonts-dejavu-core`)."
-    )
+    raise FontMissing("font-missing", font=name, folders=", ".join(map(str, folders)))
+
+
+def font(size: int, weight: str = "regular") -> ImageFont.FreeTypeFont:
+    """The face at a pixel size."""
+    return _face(font_path(weight), size)
 
 
 @functools.cache
-def font(size: int, weight: str = "regular") -> ImageFont.FreeTypeFont:
-    """The face at a pixel size."""
-    return ImageFont.truetype(str(font_path(weight)), size)
+def _face(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)

@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.messages import say
 from generator.problems import OcopError, Problem
 from generator.reference import Reference
 from generator.scaffold import existing_ids, slugify, unique_id
@@ -46,16 +47,6 @@ DEFAULT_COLUMNS = {
     "diem": "score",
     "bo tieu chi": "criteria",
 }
-LABELS = {
-    "product": "tên sản phẩm",
-    "producer": "tên chủ thể",
-    "address": "địa chỉ",
-    "group": "nhóm sản phẩm",
-    "stars": "số sao",
-    "decision_number": "số quyết định",
-    "decision_date": "ngày quyết định",
-    "province": "tỉnh (cột Tỉnh hoặc --province)",
-}
 REQUIRED = ["product", "producer", "address", "group", "stars", "decision_number", "decision_date"]
 KINDS = {
     "htx": "htx",
@@ -85,11 +76,23 @@ class Row:
     values: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change an import makes: `kind` picks its wording in the catalogue (TEXTS), `params`
+    fill it."""
+
+    kind: str
+    params: dict[str, Any]
+
+    def text(self, lang: str = "vi") -> str:
+        return say(self.kind, lang, **self.params)
+
+
 @dataclass
 class Plan:
-    """What an import would do: changes in words, and the files to write."""
+    """What an import would do: its changes, and the files to write."""
 
-    changes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     files: dict[Path, CommentedMap] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -105,9 +108,9 @@ def read_rows(path: Path, mapping: dict[str, str | None]) -> tuple[list[Row], di
         with path.open(encoding="utf-8-sig", newline="") as handle:
             table = [list(row) for row in csv.reader(handle)]
     else:
-        raise SpreadsheetError(f"{path.name}: chỉ đọc được tệp .xlsx hoặc .csv")
+        raise SpreadsheetError("spreadsheet-format", file=path.name)
     if not table:
-        raise SpreadsheetError(f"{path.name}: tệp trống")
+        raise SpreadsheetError("spreadsheet-empty", file=path.name)
     columns = {**DEFAULT_COLUMNS, **{fold(k): v for k, v in mapping.items()}}
     heading = [fold(str(cell or "")) for cell in table[0]]
     fields: dict[int, str] = {}
@@ -173,13 +176,14 @@ class Importer:
         self.defaults = defaults
         self.yaml = round_trip_yaml()
 
-    def problem(self, row: Row, column: str, message: str) -> Problem:
+    def problem(self, row: Row, column: str, reason: str, **params: Any) -> Problem:
+        """A cell's problem: `reason` picks its wording in the catalogue, `params` fill it."""
         return Problem(
             self.source,
             row.number,
             None,
             "import-row",
-            {"row": row.number, "column": column, "detail": message},
+            {"row": row.number, "column": column, "reason": reason, **params},
         )
 
     def check(
@@ -193,7 +197,7 @@ class Importer:
 
         for name in REQUIRED + ["province"]:
             if not str(values.get(name, "")).strip():
-                problems.append(self.problem(row, where(name), f"thiếu {LABELS[name]}"))
+                problems.append(self.problem(row, where(name), "missing", field=name))
         missing = {p.params["column"] for p in problems}
         record: dict[str, Any] = {k: str(v).strip() for k, v in values.items()}
         if where("stars") not in missing:
@@ -202,32 +206,21 @@ class Importer:
             except ValueError:
                 record["stars"] = 0
             if record["stars"] not in (3, 4, 5):
-                problems.append(
-                    self.problem(
-                        row, where("stars"), f"số sao '{values['stars']}' phải là 3, 4 hoặc 5"
-                    )
-                )
+                problems.append(self.problem(row, where("stars"), "stars", value=values["stars"]))
         record["decision_date"] = _date(values.get("decision_date", ""))
         if where("decision_date") in missing:
             pass
         elif record["decision_date"] is None:
             problems.append(
-                self.problem(
-                    row,
-                    where("decision_date"),
-                    f"ngày '{values['decision_date']}' không đọc được "
-                    "(dùng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY)",
-                )
+                self.problem(row, where("decision_date"), "date", value=values["decision_date"])
             )
         elif record["decision_date"] > self.settings.as_of:
-            problems.append(
-                self.problem(row, where("decision_date"), "ngày quyết định sau hôm nay")
-            )
+            problems.append(self.problem(row, where("decision_date"), "future-date"))
         provinces = {p.id: p.name for p in self.reference.provinces.values()}
         record["province"] = _lookup(values.get("province", ""), provinces)
         if record["province"] is None and where("province") not in missing:
             problems.append(
-                self.problem(row, where("province"), f"không có tỉnh '{values['province']}'")
+                self.problem(row, where("province"), "province", value=values["province"])
             )
         criteria_id = str(values.get("criteria") or "")
         if not criteria_id:
@@ -245,9 +238,7 @@ class Importer:
         if record["group"] is None and where("group") not in missing:
             problems.append(
                 self.problem(
-                    row,
-                    where("group"),
-                    f"nhóm '{values['group']}' không có trong bộ tiêu chí {criteria_id}",
+                    row, where("group"), "group", value=values["group"], criteria=criteria_id
                 )
             )
         kind = _lookup(values.get("kind") or "", KINDS | {v: v for v in KINDS.values()})
@@ -256,9 +247,7 @@ class Importer:
             try:
                 record["score"] = float(str(values["score"]).replace(",", "."))
             except ValueError:
-                problems.append(
-                    self.problem(row, where("score"), f"điểm '{values['score']}' không phải số")
-                )
+                problems.append(self.problem(row, where("score"), "score", value=values["score"]))
         return (None if problems else record), problems
 
 
@@ -323,9 +312,8 @@ def plan_import(
             data["products"] = CommentedSeq()
             file = settings.data_dir / "producers" / record["province"] / f"{producer_id}.yaml"
             loaded[key] = (file, data)
-            plan.changes.append(
-                f"+ chủ thể mới {record['producer']} ({producer_id}), dòng {row.number}"
-            )
+            new = {"name": record["producer"], "id": producer_id, "row": row.number}
+            plan.changes.append(Change("import-new-producer", new))
         file, data = loaded[key]
         products = data.setdefault("products", CommentedSeq())
         product = next(
@@ -339,22 +327,18 @@ def plan_import(
             product["group"] = record["group"]
             product["certifications"] = CommentedSeq()
             products.append(product)
-            plan.changes.append(
-                f"+ sản phẩm mới {record['product']} của {data['name']}, dòng {row.number}"
-            )
+            new = {"product": record["product"], "producer": data["name"], "row": row.number}
+            plan.changes.append(Change("import-new-product", new))
         certifications = product.setdefault("certifications", CommentedSeq())
         numbers = {str(c.get("decision", {}).get("number", "")) for c in certifications}
         if record["decision_number"] in numbers:
-            plan.changes.append(
-                f"= {record['product']}: quyết định {record['decision_number']} "
-                f"đã có, dòng {row.number}"
-            )
+            known = {"product": record["product"], "decision": record["decision_number"]}
+            plan.changes.append(Change("import-known-decision", {**known, "row": row.number}))
             continue
         certifications.append(_certification(record, issuer))
-        plan.changes.append(
-            f"+ chứng nhận {record['stars']} sao cho {record['product']} (quyết "
-            f"định {record['decision_number']}), dòng {row.number}"
-        )
+        new = {"stars": record["stars"], "product": record["product"], "row": row.number}
+        new["decision"] = record["decision_number"]
+        plan.changes.append(Change("import-new-certification", new))
         plan.files[file] = data
     return plan
 
@@ -377,5 +361,5 @@ def read_mapping(path: Path | None) -> dict[str, str | None]:
         return {}
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise SpreadsheetError(f"{path}: cần các dòng `Tên cột: trường`")
+        raise SpreadsheetError("mapping-format", path=path)
     return {str(k): (str(v) if v else None) for k, v in data.items()}

@@ -132,7 +132,7 @@ class _Builder:
         if self.locate:
             self.doc.positions[path] = self._at(node)
         if node.tag.startswith("!") or (node.tag.startswith("tag:yaml.org,2002:python")):
-            self._problem(node, "yaml-unsupported", path, detail=f"thẻ {node.tag}")
+            self._problem(node, "yaml-unsupported", path, reason="tag", tag=node.tag)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -148,7 +148,7 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._problem(key_node, "yaml-unsupported", path, detail="<<")
+                self._problem(key_node, "yaml-unsupported", path, reason="merge")
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 self._problem(
@@ -217,7 +217,7 @@ def load_document(
     except yaml.YAMLError as error:
         return None, [_syntax_problem(rel, error, text)]
     if node is None:
-        return None, [Problem(rel, 1, 1, "yaml-not-mapping", {"actual": "một tệp trống"})]
+        return None, [Problem(rel, 1, 1, "yaml-not-mapping", {"found": "empty"})]
     builder = _Builder(doc, locate=False)  # most files have no problem to place
     try:
         doc.data = builder.build(node, ())
@@ -228,11 +228,11 @@ def load_document(
                 1,
                 1,
                 "yaml-unsupported",
-                {"detail": f"hơn {MAX_NODES} giá trị (neo/bí danh lồng nhau?)"},
+                {"reason": "too-many-nodes", "limit": MAX_NODES},
             )
         ]
     if not isinstance(doc.data, dict):
-        kind = "một danh sách" if isinstance(doc.data, list) else "một giá trị đơn"
-        builder.problems.append(Problem(rel, 1, 1, "yaml-not-mapping", {"actual": kind}))
+        found = "list" if isinstance(doc.data, list) else "scalar"
+        builder.problems.append(Problem(rel, 1, 1, "yaml-not-mapping", {"found": found}))
         return None, builder.problems
     return doc, builder.problems

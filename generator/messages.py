@@ -1,4 +1,8 @@
-"""The catalogue of problem messages: one entry per code, in Vietnamese and English."""
+"""The catalogue of every word the staff read: problem messages (one entry per code), the errors
+that stop a run and the command's own lines, in Vietnamese and English.
+
+Problems and errors carry data only (paths, numbers, IDs, field names as the data spells them);
+wording chosen by a param (a reason, a kind, a type) is looked up here by its id."""
 
 from __future__ import annotations
 
@@ -45,21 +49,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "yaml-not-mapping": {
         "vi": (
-            "Tệp phải là một bản ghi (các dòng `trường: giá trị`), không phải {actual}",
+            "Tệp phải là một bản ghi (các dòng `trường: giá trị`), không phải {found_name}",
             "Bắt đầu tệp bằng `id: ...` như các tệp mẫu trong thư mục data/.",
         ),
         "en": (
-            "The file must hold one record (`field: value` lines), not {actual}",
+            "The file must hold one record (`field: value` lines), not {found_name}",
             "Start the file with `id: ...` like the sample files in data/.",
         ),
     },
     "yaml-unsupported": {
         "vi": (
-            "Cấu trúc YAML không được hỗ trợ: {detail}",
+            "Cấu trúc YAML không được hỗ trợ: {reason_text}",
             "Chỉ dùng trường, danh sách và giá trị đơn giản; không dùng thẻ `!`, neo `&`/`*` hay `<<`.",
         ),
         "en": (
-            "Unsupported YAML construct: {detail}",
+            "Unsupported YAML construct: {reason_text}",
             "Use plain fields, lists and values only; no `!` tags, `&`/`*` anchors or `<<`.",
         ),
     },
@@ -83,27 +87,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "reference-invalid": {
         "vi": (
             "Dữ liệu tham chiếu không đúng cấu trúc: {detail}",
-            "So sánh với cấu trúc trong README (mục Dữ liệu tham chiếu) và sửa lại.",
+            "So sánh với lược đồ generator/schemas/{schema}.schema.json và sửa lại.",
         ),
         "en": (
             "Reference data is malformed: {detail}",
-            "Compare with the structure in the README (Reference data) and fix it.",
+            "Compare with the schema generator/schemas/{schema}.schema.json and fix it.",
         ),
     },
     "import-row": {
-        "vi": ("Dòng {row}, cột {column}: {detail}", "Sửa ô này trong bảng tính rồi nhập lại."),
+        "vi": (
+            "Dòng {row}, cột {column}: {reason_text}",
+            "Sửa ô này trong bảng tính rồi nhập lại.",
+        ),
         "en": (
-            "Row {row}, column {column}: {detail}",
+            "Row {row}, column {column}: {reason_text}",
             "Fix this cell in the spreadsheet and import again.",
         ),
     },
     "misplaced-file": {
         "vi": (
-            "Tệp nằm sai chỗ: {detail}",
+            "Tệp nằm sai chỗ: {reason_text}",
             "Chủ thể: data/producers/<tỉnh>/<id>.yaml; đợt kiểm tra: data/inspections/<id>.yaml.",
         ),
         "en": (
-            "The file is in the wrong place: {detail}",
+            "The file is in the wrong place: {reason_text}",
             "Producers: data/producers/<province>/<id>.yaml; rounds: data/inspections/<id>.yaml.",
         ),
     },
@@ -114,7 +121,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "Required field '{field}' is missing{where}",
-            "Add a line `{field}: ...` ({description}).",
+            "Add a line `{field}: ...`.",
         ),
     },
     "unknown-field": {
@@ -125,8 +132,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Unknown field '{field}'{suggestion_en}", "Fields allowed here: {allowed}."),
     },
     "wrong-type": {
-        "vi": ("'{field}' phải là {expected}, nhưng đang là {actual} ({value})", "{extra_vi}"),
-        "en": ("'{field}' must be {expected_en}, but is {actual_en} ({value})", "{extra_en}"),
+        "vi": (
+            "'{field}' phải là {expected_name}, nhưng đang là {actual_name} ({value})",
+            "{type_hint}",
+        ),
+        "en": ("'{field}' must be {expected_name}, but is {actual_name} ({value})", "{type_hint}"),
     },
     "phone-not-text": {
         "vi": (
@@ -217,17 +227,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "score-band": {
         "vi": (
-            "Điểm {score} không khớp với {stars} sao theo {criteria} ({low}–{high} điểm)",
+            "Điểm {score} không khớp với {stars} sao theo bộ tiêu chí {criteria} ({low}–{high} điểm)",
             "Sửa điểm hoặc số sao cho khớp khung điểm của bộ tiêu chí.",
         ),
         "en": (
-            "A score of {score} does not match {stars} stars under {criteria} ({low}–{high} points)",
+            "A score of {score} does not match {stars} stars under criteria set {criteria} "
+            "({low}–{high} points)",
             "Correct the score or the stars to match the criteria set's bands.",
         ),
     },
     "duplicate-id": {
-        "vi": ("Mã {kind} '{id}' đã được dùng ở {other}", "Mỗi mã chỉ dùng một lần: chọn mã khác."),
-        "en": ("{kind_en} ID '{id}' is already used at {other}", "IDs are unique: choose another."),
+        "vi": (
+            "Mã {kind_name} '{id}' đã được dùng ở {other}",
+            "Mỗi mã chỉ dùng một lần: chọn mã khác.",
+        ),
+        "en": (
+            "{kind_name} ID '{id}' is already used at {other}",
+            "IDs are unique: choose another.",
+        ),
     },
     "file-name-mismatch": {
         "vi": (
@@ -323,18 +340,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "photo-unreadable": {
         "vi": (
-            "Không đọc được ảnh '{file}': {detail}",
+            "Không đọc được ảnh '{file}': {reason_text}",
             "Dùng ảnh JPEG, PNG hoặc WebP còn nguyên vẹn.",
         ),
-        "en": ("Cannot read photo '{file}': {detail}", "Use an intact JPEG, PNG or WebP image."),
+        "en": (
+            "Cannot read photo '{file}': {reason_text}",
+            "Use an intact JPEG, PNG or WebP image.",
+        ),
     },
     "photo-too-large": {
         "vi": (
-            "Ảnh '{file}' quá lớn ({detail})",
+            "Ảnh '{file}' quá lớn ({reason_text})",
             "Thu nhỏ ảnh (ví dụ còn 2000 điểm ảnh chiều rộng) rồi lưu lại dạng JPEG.",
         ),
         "en": (
-            "Photo '{file}' is too large ({detail})",
+            "Photo '{file}' is too large ({reason_text})",
             "Scale it down (e.g. to 2000 pixels wide) and save it as JPEG.",
         ),
     },
@@ -394,10 +414,254 @@ TYPE_NAMES = {
     "null": ("trống", "empty"),
 }
 
+# How to write a value of the expected type (`expected` param; "string-object" when text was
+# read as a group of fields because of ': ').
+TYPE_HINTS = {
+    "string-object": (
+        "Văn bản có dấu hai chấm và dấu cách (': ') phải đặt trong dấu nháy kép.",
+        "Text containing a colon and a space (': ') must be in double quotes.",
+    ),
+    "string": (
+        "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
+        "Put the value in double quotes so YAML reads it as text.",
+    ),
+    "number": (
+        "Viết con số, không đặt trong dấu nháy, ví dụ 75.",
+        "Write a number without quotes, e.g. 75.",
+    ),
+    "array": (
+        "Viết danh sách: mỗi mục một dòng bắt đầu bằng `- `.",
+        "Write a list: one item per line starting with `- `.",
+    ),
+    "object": (
+        "Viết các trường con ở các dòng sau, thụt lề bằng dấu cách.",
+        "Write the sub-fields on the following lines, indented with spaces.",
+    ),
+}
+
+# What a file that is not one record holds (`found` param of yaml-not-mapping).
+FOUND_NAMES = {
+    "empty": ("một tệp trống", "an empty file"),
+    "list": ("một danh sách", "a list"),
+    "scalar": ("một giá trị đơn", "a single value"),
+}
+
+# The kinds of record an ID names (`kind` param of duplicate-id).
+KIND_NAMES = {
+    "producer": ("chủ thể", "Producer"),
+    "product": ("sản phẩm", "Product"),
+    "inspection": ("đợt kiểm tra", "Inspection round"),
+}
+
+# The spreadsheet fields an import needs (`field` param of import-row), as staff call them.
+IMPORT_FIELDS = {
+    "product": ("tên sản phẩm", "the product name"),
+    "producer": ("tên chủ thể", "the producer name"),
+    "address": ("địa chỉ", "the address"),
+    "group": ("nhóm sản phẩm", "the product group"),
+    "stars": ("số sao", "the stars"),
+    "decision_number": ("số quyết định", "the decision number"),
+    "decision_date": ("ngày quyết định", "the decision date"),
+    "province": ("tỉnh (cột Tỉnh hoặc --province)", "the province (a Tinh column or --province)"),
+}
+
+# The wording a `reason` param picks: code -> reason -> language -> text (filled from the
+# problem's other params).
+REASONS: dict[str, dict[str, dict[str, str]]] = {
+    "yaml-unsupported": {
+        "tag": {"vi": "thẻ {tag}", "en": "the tag {tag}"},
+        "merge": {"vi": "<<", "en": "<<"},
+        "too-many-nodes": {
+            "vi": "hơn {limit} giá trị (neo/bí danh lồng nhau?)",
+            "en": "more than {limit} values (nested anchors or aliases?)",
+        },
+    },
+    "misplaced-file": {
+        "yml-extension": {"vi": "đuôi .yml, hãy dùng .yaml", "en": "the .yml extension, use .yaml"},
+        "outside-folders": {
+            "vi": "không thuộc data/producers/<tỉnh>/ hay data/inspections/",
+            "en": "neither in data/producers/<province>/ nor in data/inspections/",
+        },
+    },
+    "photo-too-large": {
+        "bytes": {
+            "vi": "{size_mb} MB, tối đa {limit_mb} MB",
+            "en": "{size_mb} MB, at most {limit_mb} MB",
+        },
+        "pixels": {"vi": "{width}×{height} điểm ảnh", "en": "{width}×{height} pixels"},
+        "bomb": {"vi": "quá nhiều điểm ảnh", "en": "too many pixels"},
+    },
+    "photo-unreadable": {
+        "not-image": {"vi": "không phải tệp ảnh", "en": "not an image file"},
+        "decode": {"vi": "{detail}", "en": "{detail}"},  # the image library's own words
+    },
+    "import-row": {
+        "missing": {"vi": "thiếu {field_name}", "en": "{field_name} is missing"},
+        "stars": {
+            "vi": "số sao '{value}' phải là 3, 4 hoặc 5",
+            "en": "stars '{value}' must be 3, 4 or 5",
+        },
+        "date": {
+            "vi": "ngày '{value}' không đọc được (dùng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY)",
+            "en": "date '{value}' cannot be read (use DD/MM/YYYY or YYYY-MM-DD)",
+        },
+        "future-date": {
+            "vi": "ngày quyết định sau hôm nay",
+            "en": "the decision date is after today",
+        },
+        "province": {"vi": "không có tỉnh '{value}'", "en": "no province '{value}'"},
+        "group": {
+            "vi": "nhóm '{value}' không có trong bộ tiêu chí {criteria}",
+            "en": "group '{value}' is not in the criteria set {criteria}",
+        },
+        "score": {"vi": "điểm '{value}' không phải số", "en": "score '{value}' is not a number"},
+    },
+}
+
+# What stops a run (generator.problems.OcopError): code -> language -> message with its fix.
+ERRORS: dict[str, dict[str, str]] = {
+    "font-missing": {
+        "vi": "Thiếu phông chữ {font} (tìm trong {folders}) để vẽ thẻ chia sẻ và huy hiệu: "
+        "cài gói fonts-dejavu-core (`sudo apt-get install fonts-dejavu-core`).",
+        "en": "The font {font} (looked for in {folders}) is needed to draw share cards and "
+        "badges: install the package fonts-dejavu-core (`sudo apt-get install fonts-dejavu-core`).",
+    },
+    "file-exists": {
+        "vi": "Tệp {path} đã có: không ghi đè. Chọn tên khác hoặc sửa tệp đó.",
+        "en": "The file {path} already exists and is never overwritten: "
+        "choose another name or edit that file.",
+    },
+    "no-such-producer": {
+        "vi": "Không có chủ thể mã '{id}' trong data/producers/.",
+        "en": "No producer with ID '{id}' in data/producers/.",
+    },
+    "no-products-line": {
+        "vi": "{path}: không thấy dòng 'products:' ở đầu dòng.",
+        "en": "{path}: no line starts with 'products:'.",
+    },
+    "spreadsheet-format": {
+        "vi": "{file}: chỉ đọc được tệp .xlsx hoặc .csv",
+        "en": "{file}: only .xlsx and .csv files can be read",
+    },
+    "spreadsheet-empty": {"vi": "{file}: tệp trống", "en": "{file}: the file is empty"},
+    "mapping-format": {
+        "vi": "{path}: cần các dòng `Tên cột: trường`",
+        "en": "{path}: needs lines of `Column name: field`",
+    },
+    "site-build": {
+        "vi": "MkDocs không dựng được trang web: {detail}",
+        "en": "MkDocs could not build the site: {detail}",
+    },
+}
+
+# The command's own lines: key -> language -> text.
+TEXTS: dict[str, dict[str, str]] = {
+    "fix": {"vi": "Cách sửa", "en": "Fix"},
+    "problem-count": {"vi": "{count} lỗi", "en": "{count} problem(s)"},
+    "data-valid": {"vi": "Dữ liệu hợp lệ", "en": "Data is valid"},
+    "files-checked": {"vi": " trong {count} tệp đã kiểm tra", "en": " in {count} file(s) checked"},
+    "bad-date-option": {
+        "vi": "'{value}' không phải ngày dạng NĂM-THÁNG-NGÀY (vd 2026-11-24)",
+        "en": "'{value}' is not a date of the form YYYY-MM-DD (e.g. 2026-11-24)",
+    },
+    "generated": {"vi": "Đã tạo các trang trong {folder}/", "en": "Pages written to {folder}/"},
+    "report-written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
+    "build-refused": {
+        "vi": "Không dựng trang web; site/ cũ được giữ nguyên.",
+        "en": "The site was not built; the previous site/ is kept.",
+    },
+    "built": {
+        "vi": "Đã dựng {producers} chủ thể, {products} sản phẩm, {rounds} đợt kiểm tra vào "
+        "{folder}/ (tình trạng tính đến {as_of:%d/%m/%Y}).",
+        "en": "Built {producers} producer(s), {products} product(s), {rounds} inspection "
+        "round(s) into {folder}/ (statuses as of {as_of:%Y-%m-%d}).",
+    },
+    "created": {"vi": "Đã tạo {path}", "en": "Created {path}"},
+    "product-added": {"vi": "Đã thêm sản phẩm vào {path}", "en": "Product added to {path}"},
+    "new-product-id": {"vi": "Mã sản phẩm mới: {id}", "en": "New product ID: {id}"},
+    "fix-new-file": {
+        "vi": "Sửa các lỗi trên trong tệp vừa tạo rồi chạy `ocop validate`.",
+        "en": "Fix the problems above in the new file, then run `ocop validate`.",
+    },
+    "import-new-producer": {
+        "vi": "+ chủ thể mới {name} ({id}), dòng {row}",
+        "en": "+ new producer {name} ({id}), row {row}",
+    },
+    "import-new-product": {
+        "vi": "+ sản phẩm mới {product} của {producer}, dòng {row}",
+        "en": "+ new product {product} of {producer}, row {row}",
+    },
+    "import-known-decision": {
+        "vi": "= {product}: quyết định {decision} đã có, dòng {row}",
+        "en": "= {product}: decision {decision} already recorded, row {row}",
+    },
+    "import-new-certification": {
+        "vi": "+ chứng nhận {stars} sao cho {product} (quyết định {decision}), dòng {row}",
+        "en": "+ {stars}-star certificate for {product} (decision {decision}), row {row}",
+    },
+    "import-not-written": {
+        "vi": "Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.",
+        "en": "Nothing written: fix the rows above in the spreadsheet and import again.",
+    },
+    "import-dry-run": {
+        "vi": "Chạy thử: {count} tệp sẽ được ghi; chưa ghi gì.",
+        "en": "Dry run: {count} file(s) would be written; nothing written.",
+    },
+    "written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "demo-written": {
+        "vi": "Đã tạo {producers} chủ thể, {products} sản phẩm, {rounds} đợt kiểm tra trong {folder}",
+        "en": "Made {producers} producer(s), {products} product(s), {rounds} inspection "
+        "round(s) in {folder}",
+    },
+}
+
 
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+def _pick(names: dict[str, tuple[str, str]], key: Any, lang: str) -> str:
+    vi, en = names.get(str(key), (str(key), str(key)))
+    return en if lang == "en" else vi
+
+
+def _words(code: str, params: dict[str, Any], lang: str) -> dict[str, str]:
+    """The params as text, with the wording they pick by id (a suggestion, a type, a kind, a
+    reason) in `lang`."""
+    values = _Blank({k: str(v) for k, v in params.items()})
+    if params.get("suggestion"):
+        # both languages: templates written before `lang` was passed name them so
+        values["suggestion_vi"] = f"; có phải ý bạn là '{params['suggestion']}'?"
+        values["suggestion_en"] = f"; did you mean '{params['suggestion']}'?"
+    if params.get("parent"):
+        values["where"] = (" in '{}'" if lang == "en" else " trong '{}'").format(params["parent"])
+    if "expected" in params:
+        expected, actual = params["expected"], params.get("actual")
+        values["expected_name"] = type_name(expected, lang)
+        values["actual_name"] = type_name(str(actual), lang)
+        key = "string-object" if (expected, actual) == ("string", "object") else expected
+        key = "number" if key == "integer" else key
+        values["type_hint"] = _pick(TYPE_HINTS, key, lang) if key in TYPE_HINTS else ""
+    if "found" in params:
+        values["found_name"] = _pick(FOUND_NAMES, params["found"], lang)
+    if "kind" in params:
+        values["kind_name"] = _pick(KIND_NAMES, params["kind"], lang)
+    if code == "import-row" and "field" in params:
+        values["field_name"] = _pick(IMPORT_FIELDS, params["field"], lang)
+    if code == "missing-field" and lang != "en":
+        values["description"] = _description(params)
+    reason = REASONS.get(code, {}).get(str(params.get("reason")))
+    if reason:
+        values["reason_text"] = reason.get(lang, reason["vi"]).format_map(values)
+    return values
+
+
+def _description(params: dict[str, Any]) -> str:
+    """A missing field's description, as its schema gives it to staff (in Vietnamese)."""
+    from generator.schema import describe  # the schemas are read only when a field is missing
+
+    return describe(str(params.get("schema", "")), str(params.get("pointer", "")), params["field"])
 
 
 def _render(code: str, params: dict[str, Any], lang: str, index: int) -> str:
@@ -405,7 +669,7 @@ def _render(code: str, params: dict[str, Any], lang: str, index: int) -> str:
     if entry is None:
         return code if index == 0 else ""
     template = entry.get(lang, entry["vi"])[index]
-    return template.format_map(_Blank({k: str(v) for k, v in params.items()}))
+    return template.format_map(_words(code, params, lang))
 
 
 def render_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
@@ -418,14 +682,23 @@ def render_hint(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     return _render(code, params, lang, 1)
 
 
+def render_error(code: str, params: dict[str, Any], lang: str = "vi") -> str:
+    """The message of an error that stops a run, with how to fix it."""
+    entry = ERRORS.get(code)
+    if entry is None:
+        return " ".join([code, *(f"{k}={v}" for k, v in params.items())])
+    return entry.get(lang, entry["vi"]).format_map(_Blank({k: str(v) for k, v in params.items()}))
+
+
+def say(key: str, lang: str = "vi", **params: Any) -> str:
+    """One of the command's own lines, filled with `params` (format specs such as dates apply)."""
+    entry = TEXTS[key]
+    return entry.get(lang, entry["vi"]).format(**params)
+
+
 def suggestion_params(suggestion: str | None) -> dict[str, str]:
-    """Did-you-mean fragments in both languages (empty when there is no close match)."""
-    if not suggestion:
-        return {}
-    return {
-        "suggestion_vi": f"; có phải ý bạn là '{suggestion}'?",
-        "suggestion_en": f"; did you mean '{suggestion}'?",
-    }
+    """The did-you-mean param (none when there is no close match); the catalogue words it."""
+    return {"suggestion": suggestion} if suggestion else {}
 
 
 def type_name(schema_type: str, lang: str = "vi") -> str:

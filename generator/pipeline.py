@@ -55,9 +55,7 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
         if parts[0] == "reference":
             continue
         if path.suffix == ".yml":
-            problems.append(
-                Problem(rel, None, None, "misplaced-file", {"detail": "đuôi .yml, hãy dùng .yaml"})
-            )
+            problems.append(Problem(rel, None, None, "misplaced-file", {"reason": "yml-extension"}))
         elif parts[0] == "producers" and len(parts) == 3:
             producers.append(path)
         elif parts[0] == "inspections" and len(parts) == 2:
@@ -69,7 +67,7 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
                     None,
                     None,
                     "misplaced-file",
-                    {"detail": "không thuộc data/producers/<tỉnh>/ hay data/inspections/"},
+                    {"reason": "outside-folders"},
                 )
             )
     return producers, inspections, problems

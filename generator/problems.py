@@ -7,11 +7,34 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from generator.messages import render_hint, render_message
+from generator.messages import render_error, render_hint, render_message, say
 
 
 class OcopError(Exception):
-    """Base class for what must stop a run (never for problems in the data)."""
+    """Base class for what must stop a run (never for problems in the data): a code of the
+    catalogue's ERRORS and its params (data only), worded in either language."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        """What stopped the run and how to fix it, in `lang`."""
+        return render_error(self.code, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # raised in a forked worker, it travels back pickled: rebuilt from code and params
+        return _rebuild_error, (type(self), self.code, self.params)
+
+
+def _rebuild_error(kind: type[OcopError], code: str, params: dict[str, Any]) -> OcopError:
+    return kind(code, **params)
 
 
 @dataclass(frozen=True)
@@ -46,7 +69,7 @@ class Problem:
         """`path:line:column: message [code]` and an indented hint line."""
         text = f"{self.location()}: {self.message(lang)} [{self.code}]"
         hint = self.hint(lang)
-        label = "Cách sửa" if lang == "vi" else "Fix"
+        label = say("fix", lang)
         return f"{text}\n    {label}: {hint}" if hint else text
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -74,14 +97,9 @@ class Report:
     def format_text(self, lang: str = "vi", checked: int | None = None) -> str:
         lines = [p.format(lang) for p in self.sorted()]
         count = len(lines)
-        if lang == "vi":
-            tail = f"{count} lỗi" if count else "Dữ liệu hợp lệ"
-            if checked is not None:
-                tail += f" trong {checked} tệp đã kiểm tra"
-        else:
-            tail = f"{count} problem(s)" if count else "Data is valid"
-            if checked is not None:
-                tail += f" in {checked} file(s) checked"
+        tail = say("problem-count", lang, count=count) if count else say("data-valid", lang)
+        if checked is not None:
+            tail += say("files-checked", lang, count=checked)
         return "\n".join([*lines, tail + "."])
 
     def format_json(self, lang: str = "vi") -> str:

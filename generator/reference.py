@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.load import load_document
 from generator.problems import Problem
+from generator.schema import check_schema
 
 CRITERIA_FILE = "criteria.yaml"
 UNITS_FILE = "units.yaml"
@@ -100,20 +101,23 @@ def _province(item: dict[str, Any]) -> Province:
 
 
 def load_reference(reference_dir: Path, root: Path) -> tuple[Reference | None, list[Problem]]:
-    """Load the reference files; a broken one is a problem, not a crash."""
+    """Load the reference files, each checked against its schema (criteria.schema.json,
+    units.schema.json); a broken one is a problem at its line, not a crash."""
     problems: list[Problem] = []
     criteria_doc, found = load_document(reference_dir / CRITERIA_FILE, root)
-    problems += found
+    problems += found + (check_schema(criteria_doc, "criteria") if criteria_doc else [])
     units_doc, found = load_document(reference_dir / UNITS_FILE, root)
-    problems += found
-    if criteria_doc is None or units_doc is None:
+    problems += found + (check_schema(units_doc, "units") if units_doc else [])
+    if criteria_doc is None or units_doc is None or problems:
         return None, problems
     try:
         criteria = {c.id: c for c in map(_criteria, criteria_doc.data["criteria_sets"])}
-    except (KeyError, TypeError, ValueError) as error:
-        return None, [*problems, criteria_doc.problem((), "reference-invalid", detail=repr(error))]
+    except (KeyError, TypeError, ValueError) as error:  # what the schema cannot say
+        return None, [
+            criteria_doc.problem((), "reference-invalid", schema="criteria", detail=error)
+        ]
     try:
         provinces = {p.id: p for p in map(_province, units_doc.data["provinces"])}
     except (KeyError, TypeError, ValueError) as error:
-        return None, [*problems, units_doc.problem((), "reference-invalid", detail=repr(error))]
+        return None, [units_doc.problem((), "reference-invalid", schema="units", detail=error)]
     return Reference(criteria, provinces), problems

@@ -100,7 +100,7 @@ def product_block(product_id: str, product: NewProduct) -> str:
 def write_new(path: Path, text: str) -> Path:
     """Write a new file; refuse to replace one."""
     if path.exists():
-        raise ScaffoldError(f"Tệp {path} đã có: không ghi đè. Chọn tên khác hoặc sửa tệp đó.")
+        raise ScaffoldError("file-exists", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:
         out.write(text)
@@ -144,7 +144,7 @@ products:
 def find_producer_file(settings: Settings, producer_id: str) -> Path:
     matches = sorted(settings.data_dir.glob(f"producers/*/{producer_id}.yaml"))
     if not matches:
-        raise ScaffoldError(f"Không có chủ thể mã '{producer_id}' trong data/producers/.")
+        raise ScaffoldError("no-such-producer", id=producer_id)
     return matches[0]
 
 
@@ -155,7 +155,7 @@ def new_product(settings: Settings, producer_id: str, product: NewProduct) -> tu
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.startswith("products:")), None)
     if start is None:
-        raise ScaffoldError(f"{path}: không thấy dòng 'products:' ở đầu dòng.")
+        raise ScaffoldError("no-products-line", path=path)
     end = next(
         (
             i

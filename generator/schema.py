@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from generator.load import Document
-from generator.messages import suggestion_params, type_name
+from generator.messages import suggestion_params
 from generator.problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -155,25 +155,34 @@ def _short(value: Any) -> str:
 
 def _field(path: tuple[str | int, ...]) -> str:
     names = [p for p in path if isinstance(p, str)]
-    return names[-1] if names else "(tệp)"
+    return names[-1] if names else ""
 
 
-def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> Iterator[Problem]:
+def describe(name: str, pointer: str, field: str) -> str:
+    """The `description` of `field` in the object at `pointer` (slash-separated) of a schema
+    as checked (its references inlined); the field's name when it has none."""
+    node: Any = validator(name).schema
+    try:
+        for part in filter(None, pointer.split("/")):
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        return str(node["properties"][field].get("description", field))
+    except (KeyError, IndexError, ValueError, TypeError):
+        return field
+
+
+def _problems(
+    doc: Document, error: ValidationError, root: dict[str, Any], name: str
+) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     schema = resolve(error.schema, root) if isinstance(error.schema, dict) else {}
     kind = error.validator
     if kind == "required":
-        properties = schema.get("properties", {})
-        for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
-                prop = resolve(properties.get(name, {}), root)
-                where = f" trong '{_field(path)}'" if path else ""
+        pointer = "/".join(map(str, list(error.schema_path)[:-1]))  # the object's schema
+        for missing in error.validator_value:
+            if isinstance(error.instance, dict) and missing not in error.instance:
+                parent = {"parent": _field(path)} if path else {}
                 problem = doc.problem(
-                    path,
-                    "missing-field",
-                    field=name,
-                    where=where,
-                    description=prop.get("description", name),
+                    path, "missing-field", field=missing, schema=name, pointer=pointer, **parent
                 )
                 yield Problem(
                     problem.file,
@@ -181,18 +190,18 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
                     problem.column,
                     problem.code,
                     problem.params,
-                    f"{problem.path}.{name}".lstrip("."),
+                    f"{problem.path}.{missing}".lstrip("."),
                 )
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        for name in error.instance:
-            if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        for key in error.instance:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 yield doc.problem(
-                    (*path, name),
+                    (*path, key),
                     "unknown-field",
                     key=True,
-                    field=name,
+                    field=key,
                     allowed=", ".join(allowed),
                     **suggestion_params(close[0] if close else None),
                 )
@@ -200,44 +209,13 @@ def _problems(doc: Document, error: ValidationError, root: dict[str, Any]) -> It
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
         code = schema.get("x-code-type", "wrong-type")
-        actual = _type_of(error.instance)
-        extra = {}
-        if expected == "string" and actual == "object":
-            extra = {
-                "extra_vi": "Văn bản có dấu hai chấm và dấu cách (': ') "
-                "phải đặt trong dấu nháy kép.",
-                "extra_en": "Text containing a colon and a space (': ') must be in double quotes.",
-            }
-        elif expected == "string":
-            extra = {
-                "extra_vi": "Đặt giá trị trong dấu nháy kép để YAML đọc nó là văn bản.",
-                "extra_en": "Put the value in double quotes so YAML reads it as text.",
-            }
-        elif expected in {"integer", "number"}:
-            extra = {
-                "extra_vi": "Viết con số, không đặt trong dấu nháy, ví dụ 75.",
-                "extra_en": "Write a number without quotes, e.g. 75.",
-            }
-        elif expected == "array":
-            extra = {
-                "extra_vi": "Viết danh sách: mỗi mục một dòng bắt đầu bằng `- `.",
-                "extra_en": "Write a list: one item per line starting with `- `.",
-            }
-        elif expected == "object":
-            extra = {
-                "extra_vi": "Viết các trường con ở các dòng sau, thụt lề bằng dấu cách.",
-                "extra_en": "Write the sub-fields on the following lines, indented with spaces.",
-            }
         yield doc.problem(
             path,
             code,
             field=_field(path),
             value=_short(error.instance),
-            **extra,
-            expected=type_name(expected),
-            expected_en=type_name(expected, "en"),
-            actual=type_name(actual),
-            actual_en=type_name(actual, "en"),
+            expected=expected,
+            actual=_type_of(error.instance),
         )
     elif kind == "enum":
         allowed = [str(v) for v in error.validator_value]
@@ -287,5 +265,5 @@ def check_schema(doc: Document, name: str) -> list[Problem]:
     root = checker.schema
     problems: list[Problem] = []
     for error in checker.iter_errors(doc.data):
-        problems.extend(_problems(doc, error, root))
+        problems.extend(_problems(doc, error, root, name))
     return problems

@@ -63,26 +63,32 @@ MAX_PHOTO_BYTES = 20_000_000
 MAX_PHOTO_PIXELS = 50_000_000
 
 
-def check_photo(path: Path) -> tuple[str, str] | None:
-    """(code, detail) when a photo is too large, not an image, or cannot be fully decoded."""
+def check_photo(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """(code, params) when a photo is too large, not an image, or cannot be fully decoded."""
     size = path.stat().st_size
     if size > MAX_PHOTO_BYTES:
-        return (
-            "photo-too-large",
-            f"{size // 1_000_000} MB, tối đa {MAX_PHOTO_BYTES // 1_000_000} MB",
-        )
+        limit = MAX_PHOTO_BYTES // 1_000_000
+        return "photo-too-large", {
+            "reason": "bytes",
+            "size_mb": size // 1_000_000,
+            "limit_mb": limit,
+        }
     try:
         with Image.open(path) as image:
             pixels = image.width * image.height
             if pixels > MAX_PHOTO_PIXELS:
-                return "photo-too-large", f"{image.width}×{image.height} điểm ảnh"
+                size = {"width": image.width, "height": image.height}
+                return "photo-too-large", {"reason": "pixels", **size}
             image.load()  # a full decode finds truncated files that verify() lets through
     except UnidentifiedImageError:
-        return "photo-unreadable", "không phải tệp ảnh"
+        return "photo-unreadable", {"reason": "not-image"}
     except Image.DecompressionBombError:
-        return "photo-too-large", "quá nhiều điểm ảnh"
+        return "photo-too-large", {"reason": "bomb"}
     except (OSError, SyntaxError, ValueError) as error:
-        return "photo-unreadable", str(error) or type(error).__name__
+        return "photo-unreadable", {
+            "reason": "decode",
+            "detail": str(error) or type(error).__name__,
+        }
     return None
 
 
@@ -149,7 +155,7 @@ class Validator:
                         (*path, "group"),
                         "group-not-in-criteria",
                         group=group,
-                        criteria=criteria.name,
+                        criteria=criteria.id,
                         allowed=", ".join(criteria.groups),
                     )
                 )
@@ -187,7 +193,7 @@ class Validator:
                         "score-band",
                         score=score,
                         stars=stars,
-                        criteria=criteria.name,
+                        criteria=criteria.id,
                         low=f"{band.low:g}",
                         high=f"{band.high:g}",
                     )
@@ -259,8 +265,8 @@ class Validator:
             else:
                 problem = check_photo(target)
                 if problem:
-                    code, detail = problem
-                    problems.append(doc.problem(where, code, file=name, detail=detail))
+                    code, params = problem
+                    problems.append(doc.problem(where, code, file=name, **params))
         return problems
 
     def _illustrative(self, doc: Document, path: tuple, record: dict[str, Any]) -> list[Problem]:
@@ -325,36 +331,30 @@ class Validator:
         problems: list[Problem] = []
         seen: dict[tuple[str, str], tuple[Document, tuple]] = {}  # where each ID is first used
 
-        def claim(doc: Document, path: tuple, kind: str, kind_en: str, ident: Any) -> None:
+        def claim(doc: Document, path: tuple, kind: str, ident: Any) -> None:
             if not isinstance(ident, str):
                 return
-            key = (kind_en, ident)
+            key = (kind, ident)
             if key in seen:
                 first, first_path = seen[key]
                 other = f"{first.rel}:{first.position(first_path)[0]}"
-                problems.append(
-                    doc.problem(
-                        path, "duplicate-id", kind=kind, kind_en=kind_en, id=ident, other=other
-                    )
-                )
+                problems.append(doc.problem(path, "duplicate-id", kind=kind, id=ident, other=other))
             else:
                 seen[key] = doc, path
 
-        def claim_aliases(
-            doc: Document, path: tuple, record: dict, kind: str, kind_en: str
-        ) -> None:
+        def claim_aliases(doc: Document, path: tuple, record: dict, kind: str) -> None:
             aliases = record.get("aliases")
             for k, alias in enumerate(aliases if isinstance(aliases, list) else []):
-                claim(doc, (*path, "aliases", k), kind, kind_en, alias)
+                claim(doc, (*path, "aliases", k), kind, alias)
 
         for doc in files.producers:
-            claim(doc, ("id",), "chủ thể", "Producer", doc.data.get("id"))
-            claim_aliases(doc, (), doc.data, "chủ thể", "Producer")
+            claim(doc, ("id",), "producer", doc.data.get("id"))
+            claim_aliases(doc, (), doc.data, "producer")
             for i, product in _dicts(doc.data.get("products")):
-                claim(doc, ("products", i, "id"), "sản phẩm", "Product", product.get("id"))
-                claim_aliases(doc, ("products", i), product, "sản phẩm", "Product")
+                claim(doc, ("products", i, "id"), "product", product.get("id"))
+                claim_aliases(doc, ("products", i), product, "product")
         for doc in files.inspections:
-            claim(doc, ("id",), "đợt kiểm tra", "Inspection round", doc.data.get("id"))
+            claim(doc, ("id",), "inspection", doc.data.get("id"))
         return problems
 
     def inspection_references(self, files: DataFiles) -> list[Problem]:

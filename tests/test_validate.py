@@ -92,7 +92,10 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
             "unknown-field",
             "Trường 'descripton' không có trong mẫu dữ liệu; có phải ý bạn là 'description'?",
         ),
-        ("score-band", "Điểm 65 không khớp với 4 sao theo Quyết định 148/QĐ-TTg (70–89 điểm)"),
+        (
+            "score-band",
+            "Điểm 65 không khớp với 4 sao theo bộ tiêu chí qd-148-2023 (70–89 điểm)",
+        ),
         ("unknown-producer", "Không có chủ thể mã 'htx-maau'; có phải ý bạn là 'htx-mau'?"),
         ("bad-date", "Ngày '2025-02-30' không tồn tại hoặc sai dạng"),
     ],
