@@ -54,6 +54,8 @@ CASES = {
     "deadline-before-date": (INSP, 13, "deadline-before-date"),
     "misplaced-file": ("data/producers/htx-lac.yaml", None, "misplaced-file"),
     "yml-extension": ("data/inspections/2025-07-01-mau.yml", None, "misplaced-file"),
+    "reference-criteria": ("data/reference/criteria.yaml", 32, "wrong-type"),
+    "reference-units": ("data/reference/units.yaml", 19, "missing-field"),
 }
 
 

@@ -1,0 +1,234 @@
+"""The message catalogue: every word the staff read comes from it, so `--lang en` is English
+through and through; an error that stops a run ends in its message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+from generator.fonts import FONT_DIR_ENV, FontMissing
+from generator.messages import ERRORS, MESSAGES, REASONS, TEXTS, render_error
+from generator.problems import OcopError
+from tests.conftest import AS_OF, FIXTURES, overlay
+
+DATE = ["--as-of", AS_OF.isoformat()]
+CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir())
+# Letters only Vietnamese uses here (with its tone and vowel marks, and đ).
+VIETNAMESE = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
+)
+QUOTED = re.compile(r"'[^'\n]*'")  # values quoted from the data may be Vietnamese
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def words_of(output: str) -> str:
+    """The output without the values it quotes from the data."""
+    return QUOTED.sub("''", output)
+
+
+def assert_english(output: str) -> None:
+    found = sorted({m.group() for m in VIETNAMESE.finditer(words_of(output))})
+    lines = [line for line in words_of(output).splitlines() if VIETNAMESE.search(line)]
+    assert not found, lines
+    assert "Traceback" not in output
+
+
+def test_the_check_sees_vietnamese() -> None:
+    with pytest.raises(AssertionError):
+        assert_english("data/x.yaml:3: Thiếu trường bắt buộc 'id' [missing-field]")
+    assert_english("data/x.yaml:3: No producer with ID 'htx-mẫu' [unknown-producer]")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_invalid_fixture_in_english(case: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
+    text = run("validate", "--root", str(root), *DATE, "--lang", "en")
+    assert text.exit_code == 1
+    assert_english(text.output)
+    assert "Fix: " in text.output and re.search(r"in \d+ file\(s\) checked\.\n$", text.output)
+    report = json.loads(
+        run("validate", "--root", str(root), *DATE, "--lang", "en", "--format", "json").output
+    )
+    for problem in report["problems"]:
+        assert_english(problem["message"] + "\n" + problem["hint"])
+
+
+@pytest.mark.parametrize("case", ["reference-criteria", "reference-units"])
+def test_broken_reference_data_in_english(case: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
+    result = run("validate", "--root", str(root), *DATE, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output.startswith("data/reference/")
+    assert_english(result.output)
+
+
+def test_the_problem_params_are_data(tmp_path: Path) -> None:
+    """What a problem carries names things in the data; the words are the catalogue's."""
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "duplicate-id")
+    result = run("validate", "--root", str(root), *DATE, "--format", "json")
+    [problem] = json.loads(result.output)["problems"]
+    assert problem["params"] == {
+        "kind": "product",
+        "id": "tra-mau",
+        "other": "data/producers/cao-bang/htx-mau-hai.yaml:14",
+    }
+    assert problem["message"].startswith("Mã sản phẩm 'tra-mau' đã được dùng ở")
+
+
+def test_every_entry_in_both_languages() -> None:
+    for code, entry in MESSAGES.items():
+        assert set(entry) == {"vi", "en"}, code
+        assert all(len(entry[lang]) == 2 for lang in entry), code
+    for table in (ERRORS, TEXTS, *REASONS.values()):
+        for key, entry in table.items():
+            assert set(entry) == {"vi", "en"}, key
+    assert set(REASONS) <= set(MESSAGES)
+
+
+def test_generate_and_build_lines_in_english(tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    result = run("generate", "--root", str(root), *DATE, "--lang", "en")
+    assert (result.exit_code, result.output) == (0, "Pages written to content/danh-muc/\n")
+    overlay(root, FIXTURES / "invalid" / "stars-range")
+    result = run("build", "--root", str(root), *DATE, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output.endswith("The site was not built; the previous site/ is kept.\n")
+    assert_english(result.output)
+
+
+def test_bad_date_option_in_either_order() -> None:
+    for args in (
+        ["--lang", "en", "--as-of", "24/11/2026"],
+        ["--as-of", "24/11/2026", "--lang", "en"],
+    ):
+        result = run("validate", *args)
+        assert result.exit_code == 2
+        assert "'24/11/2026' is not a date of the form YYYY-MM-DD" in result.output
+        assert_english(result.output)
+
+
+def test_scaffold_error_in_english(tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    product = ["--product-name", "Honey", "--group", "thuc-pham", "--stars", "4", "--criteria"]
+    product += ["qd-148-2023"]
+    product += ["--decision-number", "1/QD", "--decision-date", "2025-01-01", "--issuer", "UBND"]
+    result = run(
+        "new",
+        "product",
+        "--root",
+        str(root),
+        *DATE,
+        "--lang",
+        "en",
+        "--producer",
+        "htx-none",
+        *product,
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "No producer with ID 'htx-none' in data/producers/.\n",
+    )
+
+
+def test_import_lines_in_english(tmp_path: Path) -> None:
+    root = overlay(tmp_path / "p", FIXTURES / "base")
+    sheet = tmp_path / "list.csv"
+    heading = "STT,Ten san pham,Chu the,Dia chi,Phan nhom,So sao,So quyet dinh,Ngay quyet dinh\n"
+    sheet.write_text(
+        heading + "1,Honey,HKD Dong Van,Dong Van,thuc-pham,six,2/QD,32/13/2025\n"
+        "2,,HTX A,B,Rau,3,1/QD,2025-01-01\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "import", str(sheet), "--root", str(root), *DATE, "--lang", "en", "--province", "cao-bang"
+    )
+    assert result.exit_code == 1
+    assert (
+        "list.csv:3: Row 3, column B (Ten san pham): the product name is missing [import-row]"
+        in result.output
+    )
+    assert result.output.endswith(
+        "Nothing written: fix the rows above in the spreadsheet and import again.\n"
+    )
+    assert_english(result.output)
+    sheet.write_text(heading + "1,Honey,HKD Dong Van,Dong Van,thuc-pham,4,2/QD,2025-01-01\n")
+    result = run(
+        "import",
+        str(sheet),
+        "--root",
+        str(root),
+        *DATE,
+        "--lang",
+        "en",
+        "--province",
+        "cao-bang",
+        "--dry-run",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "+ new producer HKD Dong Van (hkd-dong-van), row 2",
+        "+ new product Honey of HKD Dong Van, row 2",
+        "+ 4-star certificate for Honey (decision 2/QD), row 2",
+        "Dry run: 1 file(s) would be written; nothing written.",
+    ]
+    wrong = tmp_path / "list.ods"
+    wrong.write_text("x")
+    result = run("import", str(wrong), "--root", str(root), *DATE, "--lang", "en")
+    assert (result.exit_code, result.output) == (
+        1,
+        "list.ods: only .xlsx and .csv files can be read\n",
+    )
+
+
+def test_report_written_in_english(tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    out = tmp_path / "report.csv"
+    result = run(
+        "report", "--root", str(root), *DATE, "--lang", "en", "--format", "csv", "-o", str(out)
+    )
+    assert (result.exit_code, result.output) == (0, f"Report written to {out}\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", "Thiếu phông chữ DejaVuSans"),
+        ("en", "The font DejaVuSans"),
+    ],
+)
+def test_generate_without_the_font_ends_in_a_message(
+    lang: str, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = overlay(tmp_path / "p", FIXTURES / "base")
+    (tmp_path / "no-fonts").mkdir()
+    monkeypatch.setenv(FONT_DIR_ENV, str(tmp_path / "no-fonts"))
+    result = run("generate", "--root", str(root), *DATE, "--lang", lang)
+    assert result.exit_code == 1
+    assert result.output.startswith(words), result.output
+    assert "fonts-dejavu-core" in result.output and str(tmp_path / "no-fonts") in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    if lang == "en":
+        assert_english(result.output)
+
+
+def test_an_error_raised_in_a_worker_comes_back_whole() -> None:
+    """Errors travel back from forked workers pickled: code, params and type survive."""
+    error = FontMissing("font-missing", font="DejaVuSans.ttf", folders="/nowhere")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is FontMissing and isinstance(again, OcopError)
+    assert (
+        again.message("en")
+        == error.message("en")
+        == render_error("font-missing", error.params, "en")
+    )
+    assert str(again) == error.message("vi")
