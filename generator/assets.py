@@ -119,11 +119,3 @@ def draw_assets(
     cache.draw(
         [d for p in catalogue.producers if p.id in wanted for d in _drawings(p, site_url, domain)]
     )
-
-
-def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
-    """Every promotional file of every producer, the missing ones drawn first (see
-    `drawn_assets`)."""
-    files, undrawn = drawn_assets(catalogue, site_url, cache)
-    draw_assets(catalogue, site_url, cache, undrawn)
-    return files

@@ -233,7 +233,6 @@ class PageCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.staging = folder / f"pending-{os.getpid()}"
-        self.stored = 0
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -264,7 +263,6 @@ class PageCache:
             for path in self.staging.iterdir():
                 (self.folder / path.name[:2]).mkdir(parents=True, exist_ok=True)
                 os.replace(path, self.folder / path.name[:2] / path.name)
-                self.stored += 1
         self.discard()
         for path in self.folder.glob("??/*"):
             if path.name not in used:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import parallel, render
+from generator import render
 from generator.cache import ResultCache
 from generator.model import Catalogue
 from generator.photos import WebPhoto
@@ -162,17 +162,3 @@ def page_plan(
         rel: stored[keys[rel]] for rel in tasks if isinstance(stored.get(keys.get(rel)), bytes)
     }
     return PagePlan(tasks, reused, reuse, keys)
-
-
-def site_pages(
-    catalogue: Catalogue, photos: dict[Path, WebPhoto] | None = None, **options: Any
-) -> dict[str, str]:
-    """Every generated page, keyed by its path inside the generated folder, rendered on every
-    processor (`options` as for `page_plan`)."""
-    plan = page_plan(catalogue, photos, **options)
-    pages = dict(plan.reused)
-    batches = [functools.partial(plan.render, batch) for batch in parallel.batches(plan.missing)]
-    for rendered in parallel.run_all(batches, parallel=len(plan.missing) >= parallel.PARALLEL_FROM):
-        pages.update(rendered)
-    plan.forget_stale()
-    return {rel: pages[rel].decode("utf-8") for rel in plan.tasks}

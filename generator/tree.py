@@ -93,10 +93,3 @@ class TreeWriter:
             self.record.parent.mkdir(parents=True, exist_ok=True)
             self.record.write_text(json.dumps(written), encoding="utf-8")
         return changed
-
-
-def write_tree(target: Path, files: Mapping[str, str | bytes], record: Path | None = None) -> int:
-    """Make `target` hold exactly `files` (in this process); return how many files were written
-    or removed."""
-    writer = TreeWriter(target, record)
-    return writer.finish(writer.put(files))

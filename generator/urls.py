@@ -41,11 +41,6 @@ def round_path(round_id: str) -> str:
     return f"{GENERATED_FOLDER}/{ROUNDS}/{round_id}/"
 
 
-def province_path(province_id: str) -> str:
-    """The page listing a province's products, from the site root."""
-    return f"{GENERATED_FOLDER}/{PLACES}/{province_id}/"
-
-
 def asset_path(producer_id: str, name: str, product_id: str | None = None) -> str:
     """Where a producer's (or a product's) QR code, badge or card lives, from the site root."""
     folder = producer_path(producer_id) + (f"{product_id}/" if product_id else "")

@@ -16,11 +16,11 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from generator.assets import drawn_assets, producer_assets
+from generator.assets import draw_assets, drawn_assets
 from generator.badges import badge_png, badge_svg
 from generator.cache import DrawingCache
 from generator.fonts import font_path
-from generator.model import Status
+from generator.model import Catalogue, Status
 from generator.pipeline import load_catalogue
 from generator.qr import qr_png, qr_svg
 from generator.render import status_text
@@ -29,6 +29,14 @@ from generator.urls import FLYER, PRODUCERS
 from tests.conftest import AS_OF, REPO, copy_project
 
 SITE = "https://ocop.example.vn/"
+
+
+def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
+    """Every drawn file of every producer by its path in the site, the missing ones drawn
+    first, as `ocop generate` lists and draws them."""
+    files, undrawn = drawn_assets(catalogue, site_url, cache)
+    draw_assets(catalogue, site_url, cache, undrawn)
+    return files
 
 
 @pytest.fixture(scope="module")

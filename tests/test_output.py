@@ -6,7 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.tree import write_tree
+from generator.tree import TreeWriter
+
+
+def write_tree(target: Path, files: dict[str, str | bytes], record: Path) -> int:
+    """`files` put and the tree finished in this process, as the generator's workers do it."""
+    writer = TreeWriter(target, record)
+    return writer.finish(writer.put(files))
 
 
 def test_the_generated_folder_holds_exactly_the_files_given(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,8 +19,9 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from generator.escaping import escape_text, html_text
+from generator.model import Catalogue
 from generator.pipeline import load_catalogue
-from generator.plan import site_pages
+from generator.plan import page_plan
 from generator.render import producer_page, round_page
 from generator.settings import Settings
 from generator.urls import PRODUCERS, page_file
@@ -27,6 +29,15 @@ from tests.conftest import AS_OF, REPO
 
 GOLDEN = Path(__file__).parent / "golden"
 URL = Settings(root=REPO).site_url
+
+
+def site_pages(catalogue: Catalogue, photos: dict | None = None, **options: Any) -> dict[str, str]:
+    """Every generated page by its path in the generated folder, as the plan renders it
+    (`options` as for `page_plan`): the pages reused and the others rendered here."""
+    plan = page_plan(catalogue, photos, **options)
+    pages = {**plan.reused, **plan.render(plan.missing)}
+    plan.forget_stale()
+    return {rel: pages[rel].decode("utf-8") for rel in plan.tasks}
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +195,52 @@ def test_pages_are_rendered_again_only_when_what_they_show_changed(
         f"producer:{p.id}" for p in catalogue.producers
     }
     assert later == pages(as_of=AS_OF.replace(year=AS_OF.year + 3), reuse=False)
+
+
+# The sources of the two Jinja2 (3.1.6) methods `render._Outputs` builds on: a private API, so a
+# Jinja2 that changes either must be read again before its version is pinned.
+JINJA2_OUTPUT_METHODS = {
+    "_output_child_pre": "950d7b8230fc9ca2716958a15cb09acbca9abc0ea2946b3b7c02bfd228381085",
+    "_output_child_post": "d943023c1d348a9ec1a88060b245b317f342f6fb95ce9faf42c13e634f2051db",
+}
+
+
+def test_outputs_override_pinned_to_jinja2() -> None:
+    """`_Outputs` overrides a private method of Jinja2's code generator (no public hook lets
+    finalize replace autoescape's escape()); this fails when Jinja2 changes what it builds on."""
+    import hashlib
+    import inspect
+
+    from jinja2.compiler import CodeGenerator
+
+    found = {
+        name: hashlib.sha256(inspect.getsource(getattr(CodeGenerator, name)).encode()).hexdigest()
+        for name in JINJA2_OUTPUT_METHODS
+    }
+    assert found == JINJA2_OUTPUT_METHODS
+
+
+@pytest.mark.parametrize("html_body", [True, False])
+def test_outputs_render_as_autoescape_would(html_body: bool) -> None:
+    """Output compiled by `_Outputs` calls finalize alone, and gives what Jinja2's own
+    escape() around finalize gives."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from generator.render import environment
+
+    ours = environment(html_body)
+    # finalize gives safe text: Jinja2's escape() would only have marked it as such
+    stock = Environment(autoescape=True, finalize=lambda value: Markup(ours.finalize(value)))
+    source = (
+        "{{ value }}|{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{{ m(value) }}|{{ value ~ '<' }}"
+    )
+    compiled = ours.compile(source, raw=True)
+    assert (
+        "str(" in compiled
+        and "escape(" not in compiled.split("def root", 1)[1].split("def macro")[0]
+    )
+    for value in ["<script>x</script>", "*a* & [b](c)", 'a"b', 3, None, "Mật ong"]:
+        assert ours.from_string(source).render(value=value) == stock.from_string(source).render(
+            value=value
+        )
