@@ -398,10 +398,12 @@ def changes_page(events: list[Any], kinds: dict[str, str]) -> str:
 
 
 def open_data_page(catalogue: Catalogue, newest: dt.date | None) -> str:
-    """The open-data page with the data dictionary of both file kinds."""
+    """The open-data page with the data dictionary of every kind of data file."""
     dictionaries = [
         ("Tệp chủ thể (data/producers/<tỉnh>/<mã>.yaml)", dictionary("producer")),
         ("Tệp đợt kiểm tra (data/inspections/<mã>.yaml)", dictionary("inspection")),
+        ("Bộ tiêu chí (data/reference/criteria.yaml)", dictionary("criteria")),
+        ("Đơn vị hành chính (data/reference/units.yaml)", dictionary("units")),
     ]
     return render_page(
         "open_data.md.j2", as_of=catalogue.as_of, newest=newest, dictionaries=dictionaries
