@@ -5,6 +5,7 @@ Usage from the repository root, on a machine with nothing but Python 3.11+::
     python3 -m generator.bootstrap build   # the sample catalogue -> site/
     python3 -m generator.bootstrap test    # the whole test suite
     python3 -m generator.bootstrap serve   # live preview on http://127.0.0.1:8000/
+    python3 -m generator.bootstrap upload  # photos to object storage, when media_url is set
     python3 -m generator.bootstrap audit   # known vulnerabilities in the pinned versions
 """
 
@@ -23,6 +24,7 @@ VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
+RCLONE = Path("/usr/bin/rclone")  # `ocop upload`: photos to object storage
 PIP_AUDIT = "pip-audit==2.10.1"
 
 
@@ -75,6 +77,14 @@ def ensure_debian_packages(needed: dict[str, Path]) -> None:
         )
 
 
+def _media_url() -> str:
+    """The media address as the project's settings give it (read by the environment's Python,
+    which has the YAML reader)."""
+    read = "from generator.settings import Settings; print(Settings().media_url)"
+    done = subprocess.run([_bin("python"), "-c", read], capture_output=True, text=True)
+    return done.stdout.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one task: build, test, serve, or any other `ocop` command."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -86,13 +96,15 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     ensure_debian_packages({"fonts-dejavu-core": FONT})
     if task == "test":
-        ensure_debian_packages({"chromium": CHROMIUM})
+        ensure_debian_packages({"chromium": CHROMIUM, "rclone": RCLONE})
         command = [_bin("python"), "-m", "pytest", *rest]
     elif task == "audit":
         # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.
         _pip_install(PIP_AUDIT)
         command = [_bin("pip-audit"), "--strict", "-r", str(LOCK), *rest]
     else:
+        if task == "upload" and _media_url():  # nothing to upload: no rclone needed
+            ensure_debian_packages({"rclone": RCLONE})
         command = [_bin("ocop"), task, *rest]
     return subprocess.run(command).returncode
 

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from generator import scaffold
+from generator.hosts import FLAG_FILE, Host, host_named
 from generator.messages import say
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError, Report
@@ -199,6 +200,7 @@ def build(settings: Settings, verbose: bool) -> None:
     """
     from generator.engine import build_site
 
+    host = host_named(settings.host)  # a wrong setting stops before anything is built
     loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok:
         click.echo(say("build-refused", settings.lang), err=True)
@@ -213,6 +215,60 @@ def build(settings: Settings, verbose: bool) -> None:
     }
     folder = site.relative_to(settings.root)
     click.echo(say("built", settings.lang, **counts, folder=folder, as_of=settings.as_of))
+    _check_host(settings, site, host)
+
+
+def _check_host(settings: Settings, site: Path, host: Host) -> None:
+    """Print the built site's size and counts against its host's limits, lay out the photos
+    served from the media address, and exit 1 (the site flagged) when a limit is passed."""
+    from generator.hosts import excesses, flag, inventory, number, refusal, size, summary
+    from generator.output import stage_media
+
+    measured = inventory(site)
+    for line in summary(measured, host):
+        click.echo(line)
+    if stage_media(settings):
+        media = inventory(settings.media_dir)
+        click.echo(
+            f"Ảnh phục vụ từ {settings.media_url}: {number(media.files)} tệp, "
+            f"{size(media.bytes)} trong {settings.media_dir.name}/, không tính vào giới hạn của "
+            f"{host.label}. Gửi chúng lên bằng `ocop upload` trước khi xuất bản trang web."
+        )
+    found = excesses(measured, host)
+    if found:
+        text = refusal(found, host)
+        flag(site, text)
+        click.echo(text, err=True)
+        click.echo(
+            f"Trang web vẫn nằm trong {site.relative_to(settings.root)}/ để xem xét, có tệp "
+            f"đánh dấu {site.name}/{FLAG_FILE}: không xuất bản bản này.",
+            err=True,
+        )
+        sys.exit(1)
+
+
+@cli.command()
+@common
+@click.option("--dry-run", is_flag=True, help="Chỉ cho biết bao nhiêu tệp sẽ được gửi.")
+def upload(settings: Settings, dry_run: bool) -> None:
+    """Gửi ảnh của lần dựng gần nhất lên kho lưu trữ đối tượng (media_url, media_remote trong
+    mkdocs.yml); chỉ gửi tệp mới hoặc đã đổi, không xóa gì ở kho.
+
+    Ví dụ: ocop upload --dry-run
+    """
+    from generator.media import upload as send
+
+    if not settings.media_url:
+        click.echo("Ảnh nằm ngay trong trang web (chưa đặt media_url): không có gì để gửi.")
+        return
+    done = send(settings, dry_run)
+    if dry_run:
+        click.echo(f"Chạy thử: {done.sent} tệp sẽ được gửi lên {done.remote}; chưa gửi gì.")
+    else:
+        click.echo(
+            f"Đã gửi {done.sent} tệp lên {done.remote}; "
+            f"{done.files - done.sent} tệp không đổi, không gửi lại."
+        )
 
 
 @cli.command()

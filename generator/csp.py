@@ -1,5 +1,6 @@
-"""A Content-Security-Policy for every built page: only the site's own origin, and inline
-scripts only when their exact text is listed by hash (works on any engine's HTML output)."""
+"""A Content-Security-Policy for every built page: only the site's own origin (and, for images
+alone, the media address's origin when photos are served from there), and inline scripts only
+when their exact text is listed by hash (works on any engine's HTML output)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import hashlib
 import re
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; "
+    "img-src 'self' data:{media}; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
 )
 _META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
@@ -24,8 +26,9 @@ def script_hash(body: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def policy_for(html: str) -> str:
-    """The policy of one page: its inline scripts' hashes, nothing from other origins."""
+def policy_for(html: str, media_origin: str = "") -> str:
+    """The policy of one page: its inline scripts' hashes, nothing from other origins but
+    images from `media_origin` (scheme://host[:port], media.origin) when given."""
     hashes = sorted(
         {
             script_hash(m["body"])
@@ -33,12 +36,14 @@ def policy_for(html: str) -> str:
             if "src=" not in m["attrs"] and "type=" not in m["attrs"] and m["body"]
         }
     )
-    return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    media = f" {media_origin}" if media_origin else ""
+    return POLICY.format(hashes=" ".join(hashes), media=media).replace("  ", " ")
 
 
-def apply_policy(html: str) -> str:
+def apply_policy(html: str, media_origin: str = "") -> str:
     """The page with its policy as the first element of <head> (an old one is replaced)."""
     if 'http-equiv="Content-Security-Policy"' in html:
         html = _META.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    policy = policy_for(html, media_origin)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return _CHARSET.sub(lambda m: f"{m.group(0)}\n    {meta}", html, count=1)

@@ -41,6 +41,7 @@ from generator.htmlpage import (
     read_html_page,
     toc_tokens,
 )
+from generator.media import origin
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
@@ -50,6 +51,7 @@ log = logging.getLogger("mkdocs.ocop")
 # Partials that render Material's markup faster with MkDocs (_SharedParts); not theme overrides.
 ENGINE_THEME = Path(__file__).parent / "engine_theme"
 _serving = False
+_media_origin = ""  # where pages may load images from besides the site (csp.policy_for)
 _rebuilding = False  # a preview's rebuild after a data change: only a few pages changed
 
 
@@ -158,7 +160,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the catalogue pages unless they are current; refuse to publish invalid data."""
+    global _media_origin
     settings = Settings(root=Path(config.config_file_path).parent)
+    try:
+        _media_origin = origin(settings.media_url)
+    except OcopError as error:
+        raise Abort(str(error)) from None
     loaded = ensure_generated(settings)
     if loaded is None or loaded.report.ok:
         return config
@@ -506,12 +513,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its Content-Security-Policy as it is written."""
-    return apply_policy(output)
+    return apply_policy(output, _media_origin)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages made from a template alone (404.html)."""
-    return apply_policy(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return apply_policy(output_content, _media_origin)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

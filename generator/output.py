@@ -4,6 +4,7 @@ and photos stay in the cache and a manifest says where each is published."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -19,6 +20,7 @@ from generator.cache import DrawingCache, ResultCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
+from generator.media import photo_base, split
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
 from generator.pipeline import PACKAGE, Loaded, collector_paused, load_catalogue
@@ -41,7 +43,8 @@ WRITTEN_RECORD = "written.json"  # in the cache folder: what TreeWriter last wro
 def inputs_digest(settings: Settings) -> str:
     """A hash of everything the generated pages depend on, the build date included."""
     digest = hashlib.sha256(
-        f"{__version__}|{settings.as_of.isoformat()}|{settings.listing_limit}".encode()
+        f"{__version__}|{settings.as_of.isoformat()}|{settings.listing_limit}|"
+        f"{settings.media_url}".encode()
     )
     for folder in (settings.data_dir, PACKAGE):
         folder_digest(folder, digest)
@@ -79,7 +82,9 @@ def generate(settings: Settings) -> Loaded:
     catalogue = loaded.catalogue
     if catalogue is None:
         return loaded
-    photos, published = web_photos(catalogue, PhotoCache(settings.cache_dir / "photos"))
+    photos, published = web_photos(
+        catalogue, PhotoCache(settings.cache_dir / "photos"), photo_base(settings)
+    )
     events = catalogue_events(catalogue)
     pages = page_plan(
         catalogue,
@@ -147,10 +152,10 @@ def generate(settings: Settings) -> Loaded:
 
 
 def web_photos(
-    catalogue: Catalogue, cache: PhotoCache
+    catalogue: Catalogue, cache: PhotoCache, base: str = ""
 ) -> tuple[dict[Path, WebPhoto], dict[str, str]]:
     """Every photo of the catalogue, processed (or taken from the cache), and its cached files
-    (their paths as text)."""
+    (their paths as text); `base`: the address pages load them from when not the site's."""
     photos: dict[Path, WebPhoto] = {}
     files: dict[str, str] = {}
     records = [
@@ -160,14 +165,36 @@ def web_photos(
     for record in records:
         for photo in record.photos:
             if photo.path not in photos:
-                photos[photo.path], produced = cache.get(photo.path)
+                web, produced = cache.get(photo.path)
+                photos[photo.path] = dataclasses.replace(web, base=base)
                 files.update((rel, str(path)) for rel, path in produced.items())
     return photos, files
 
 
 def published_files(settings: Settings) -> dict[str, str]:
     """The drawn files and photos to publish: path inside the built site -> cached file (as
-    text), what `publish` puts into the site after any engine's build."""
+    text), what `publish` puts into the site after any engine's build; without the photos
+    when they are served from the media address (`media_files`)."""
+    return split(_listed(settings), settings.media_url)[0]
+
+
+def media_files(settings: Settings) -> dict[str, str]:
+    """The files served from the media address instead of the site (path -> cached file)."""
+    return split(_listed(settings), settings.media_url)[1]
+
+
+def stage_media(settings: Settings) -> dict[str, str]:
+    """Lay out the files for the media address in `settings.media_dir` under the paths pages
+    use, as links to the cache made afresh (a photo no longer shown is not uploaded again)."""
+    files = media_files(settings)
+    shutil.rmtree(settings.media_dir, ignore_errors=True)
+    if files:
+        publish(files, str(settings.media_dir), {})
+    return files
+
+
+def _listed(settings: Settings) -> dict[str, str]:
+    """Every drawn file and photo the generated pages use, wherever it is served from."""
     manifest = settings.generated_dir / FILES_MANIFEST
     if not manifest.is_file():
         return {}
@@ -183,7 +210,7 @@ def is_current(settings: Settings) -> bool:
     if not stamp.is_file() or stamp.read_text().strip() != inputs_digest(settings):
         return False
     listed: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
-    for path in published_files(settings).values():
+    for path in _listed(settings).values():
         folder, name = os.path.split(path)
         if folder not in listed:
             listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()

@@ -1,5 +1,7 @@
-"""Photos for the web with Pillow: upright, stripped of all metadata, in a few widths, as WebP
-with a JPEG fallback; cached by content hash so an unchanged photo is never processed twice."""
+"""Photos for the web with Pillow: upright, stripped of all metadata, in the widths a page's
+`srcset` offers, as WebP only (every current browser reads it; a JPEG copy of each width doubled
+the files and bytes for no visitor); cached by content hash so an unchanged photo is never
+processed twice."""
 
 from __future__ import annotations
 
@@ -13,25 +15,26 @@ from PIL import Image, ImageOps
 
 WIDTHS = (320, 640, 1280)
 PHOTO_FOLDER = "anh"  # inside the generated folder
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: WebP only
 
 
 @dataclass(frozen=True)
 class Rendition:
-    """One width of a photo, in both formats (paths inside the generated folder)."""
+    """One width of a photo (its path inside the generated folder)."""
 
     width: int
     height: int
     webp: str
-    jpeg: str
 
 
 @dataclass(frozen=True)
 class WebPhoto:
-    """A processed photo: its renditions, narrowest first."""
+    """A processed photo: its renditions, narrowest first, and the address they are served
+    under when that is not the site's own (the media address; empty: the site)."""
 
     key: str
     renditions: tuple[Rendition, ...]
+    base: str = ""
 
     @property
     def largest(self) -> Rendition:
@@ -43,12 +46,9 @@ def photo_key(data: bytes) -> str:
     return hashlib.sha256(CACHE_VERSION.encode() + repr(WIDTHS).encode() + data).hexdigest()[:20]
 
 
-def _encode(image: Image.Image, fmt: str) -> bytes:
+def _encode(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    if fmt == "WEBP":
-        image.save(out, "WEBP", quality=78, method=4)
-    else:
-        image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    image.save(out, "WEBP", quality=78, method=4)
     return out.getvalue()  # no exif= and no icc_profile=: nothing but pixels is written
 
 
@@ -61,9 +61,8 @@ def _renditions(data: bytes, key: str) -> tuple[list[Rendition], dict[str, bytes
         height = round(image.height * width / image.width)
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
         name = f"{PHOTO_FOLDER}/{key}-{width}"
-        files[f"{name}.webp"] = _encode(resized, "WEBP")
-        files[f"{name}.jpg"] = _encode(resized, "JPEG")
-        renditions.append(Rendition(width, height, f"{name}.webp", f"{name}.jpg"))
+        files[f"{name}.webp"] = _encode(resized)
+        renditions.append(Rendition(width, height, f"{name}.webp"))
     return renditions, files
 
 
@@ -91,5 +90,5 @@ class PhotoCache:
                 (entry / Path(rel).name).write_bytes(blob)
             manifest.write_text(json.dumps([r.__dict__ for r in renditions]))
             self.processed += 1
-        files = {rel: entry / Path(rel).name for r in renditions for rel in (r.webp, r.jpeg)}
+        files = {r.webp: entry / Path(r.webp).name for r in renditions}
         return WebPhoto(key, tuple(renditions)), files

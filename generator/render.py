@@ -134,21 +134,20 @@ def osm(producer: Producer) -> Markup:
 
 
 def picture(photo: WebPhoto, caption: str, href: str, eager: bool = False) -> Markup:
-    """A responsive <picture>: WebP with a JPEG fallback, sized so nothing jumps while loading."""
-
-    def srcset(kind: str) -> str:
-        return ", ".join(f"{href}{getattr(r, kind)} {r.width}w" for r in photo.renditions)
+    """A responsive photo: every width in WebP through `srcset`, sized so nothing jumps while
+    loading. `href` leads from the page to the site's root; a photo served from the media
+    address carries its own base instead."""
+    base = photo.base or href
 
     big = photo.largest
+    srcset = ", ".join(f"{base}{r.webp} {r.width}w" for r in photo.renditions)
     sizes = "(max-width: 45em) 100vw, 40em"
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
     alt = escape_text(caption) if caption else "Ảnh"
     return Markup(
-        f'<figure class="ocop-photo"><picture>'
-        f'<source type="image/webp" srcset="{srcset("webp")}" sizes="{sizes}">'
-        f'<img src="{href}{big.jpeg}" srcset="{srcset("jpeg")}" sizes="{sizes}" '
+        f'<figure class="ocop-photo">'
+        f'<img src="{base}{big.webp}" srcset="{srcset}" sizes="{sizes}" '
         f'width="{big.width}" height="{big.height}" alt="{alt}" {loading} decoding="async">'
-        f"</picture>"
         + (f"<figcaption>{escape_text(caption)}</figcaption>" if caption else "")
         + "</figure>"
     )

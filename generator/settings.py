@@ -7,6 +7,7 @@ import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,6 +18,13 @@ EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
 # list of every product would be megabytes on a phone); OCOP_LISTING_LIMIT overrides it.
 LISTING_LIMIT_ENV = "OCOP_LISTING_LIMIT"
 LISTING_LIMIT = 1000
+# Where the site is published, and where its photos are served from when they outgrow that host
+# (docs/hosting.md): `extra: ocop:` of mkdocs.yml, each overridden by its environment variable
+# (CI templates set the host that way).
+HOST_ENV = "OCOP_HOST"
+MEDIA_URL_ENV = "OCOP_MEDIA_URL"
+MEDIA_REMOTE_ENV = "OCOP_MEDIA_REMOTE"
+MEDIA_FOLDER = "site.media"  # beside site/: the files to upload to the media address
 
 
 def today() -> dt.date:
@@ -80,6 +88,30 @@ class Settings:
         """The public address of the site: `site_url` of mkdocs.yml, the one place it is set."""
         return read_site_url(self.config_file)
 
+    @property
+    def host(self) -> str:
+        """The static host the site is published on (`extra.ocop.host` of mkdocs.yml or
+        OCOP_HOST; generator/hosts.py names them); `none` when unset."""
+        return _setting(self.config_file, "host", HOST_ENV) or "none"
+
+    @property
+    def media_url(self) -> str:
+        """The address photos are served from instead of the site (`extra.ocop.media_url` or
+        OCOP_MEDIA_URL), with a trailing slash; empty: photos are part of the site."""
+        url = _setting(self.config_file, "media_url", MEDIA_URL_ENV)
+        return url if not url or url.endswith("/") else url + "/"
+
+    @property
+    def media_remote(self) -> str:
+        """The rclone destination of `ocop upload` (`extra.ocop.media_remote` or
+        OCOP_MEDIA_REMOTE), such as `r2:ocop-anh`; its credentials stay in rclone's own config."""
+        return _setting(self.config_file, "media_remote", MEDIA_REMOTE_ENV)
+
+    @property
+    def media_dir(self) -> Path:
+        """The files served from the media address, as `ocop build` laid them out to upload."""
+        return self.root / MEDIA_FOLDER
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without acting on its tags (such as !ENV or !!python/name)."""
@@ -91,14 +123,31 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def read_site_url(config_file: Path) -> str:
     """`site_url` from an mkdocs.yml, with a trailing slash."""
+    url = str(_config(config_file).get("site_url") or "http://127.0.0.1:8000/")
+    return url if url.endswith("/") else url + "/"  # unset: addresses of the local preview
+
+
+def _setting(config_file: Path, key: str, env: str) -> str:
+    """One of the project's own settings: its environment variable when set, else
+    `extra.ocop.<key>` of mkdocs.yml, else empty."""
+    if value := os.environ.get(env, "").strip():
+        return value
+    extra = _config(config_file).get("extra")
+    ours = extra.get("ocop") if isinstance(extra, dict) else None
+    value = ours.get(key) if isinstance(ours, dict) else None
+    return str(value).strip() if value is not None else ""
+
+
+def _config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping (empty when there is none)."""
     if not config_file.is_file():
-        return "http://127.0.0.1:8000/"  # no site configured: addresses of the local preview
+        return {}
     stat = config_file.stat()
-    return _site_url(str(config_file), stat.st_size, stat.st_mtime_ns)
+    return _read_config(str(config_file), stat.st_size, stat.st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=16)
-def _site_url(config_file: str, size: int, mtime_ns: int) -> str:  # read again once changed
-    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    url = str(config.get("site_url") or "http://127.0.0.1:8000/")
-    return url if url.endswith("/") else url + "/"
+def _read_config(config_file: str, size: int, mtime_ns: int) -> dict[str, Any]:
+    # keyed by size and time too: read again once the file changed
+    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config if isinstance(config, dict) else {}

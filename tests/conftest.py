@@ -38,6 +38,25 @@ def overlay(target: Path, *sources: Path) -> Path:
     return target
 
 
+def with_photos(root: Path) -> Path:
+    """A project with phone photos added to one producer (its workshop, 1600x1000) and to its
+    first product (1200x900); returns `root`."""
+    from tests.photo_factory import phone_photo
+
+    data = root / "data" / "producers" / "cao-bang" / f"{PHOTO_PRODUCER}.yaml"
+    phone_photo(data.parent / "anh" / "xuong.jpg")
+    phone_photo(data.parent / "anh" / "com-chay.jpg", (1200, 900))
+    text = data.read_text(encoding="utf-8")
+    text = text.replace(
+        "sources:", "photos:\n  - file: anh/xuong.jpg\n    caption: Xưởng sản xuất\nsources:", 1
+    )
+    text = text.replace(
+        "    certifications:", "    photos:\n      - file: anh/com-chay.jpg\n    certifications:", 1
+    )
+    data.write_text(text, encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue built once with the real MkDocs, judged on AS_OF."""
@@ -70,20 +89,8 @@ def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue with phone photos added to one producer and its product, built."""
     from generator.engine import build_site
     from generator.output import generate
-    from tests.photo_factory import phone_photo
 
-    root = copy_project(tmp_path_factory.mktemp("photos"))
-    data = root / "data" / "producers" / "cao-bang" / f"{PHOTO_PRODUCER}.yaml"
-    phone_photo(data.parent / "anh" / "xuong.jpg")
-    phone_photo(data.parent / "anh" / "com-chay.jpg", (1200, 900))
-    text = data.read_text(encoding="utf-8")
-    text = text.replace(
-        "sources:", "photos:\n  - file: anh/xuong.jpg\n    caption: Xưởng sản xuất\nsources:", 1
-    )
-    text = text.replace(
-        "    certifications:", "    photos:\n      - file: anh/com-chay.jpg\n    certifications:", 1
-    )
-    data.write_text(text, encoding="utf-8")
+    root = with_photos(copy_project(tmp_path_factory.mktemp("photos")))
     settings = Settings(root=root, as_of=AS_OF)
     assert generate(settings).report.ok
     build_site(settings)

@@ -23,8 +23,15 @@ def test_github_actions() -> None:
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     steps = [s.get("run", "") for s in workflow["jobs"]["validate"]["steps"]]
     assert "python3 -m generator.bootstrap validate" in steps
-    build = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
+    steps = workflow["jobs"]["build"]["steps"]
+    build = [s.get("run", "") for s in steps]
     assert "python3 -m generator.bootstrap build" in build
+    [built] = [s for s in steps if s.get("run") == "python3 -m generator.bootstrap build"]
+    assert built["env"]["OCOP_HOST"] == "github-pages"  # measured against its limits
+    # photos go to the media address before the pages that show them are published
+    assert build.index("python3 -m generator.bootstrap upload") < [
+        s.get("uses", "") for s in steps
+    ].index("actions/upload-pages-artifact@v3")
     [cache] = [s for s in workflow["jobs"]["build"]["steps"] if "cache" in s.get("uses", "")]
     assert cache["with"]["path"] == ".cache"  # the next build draws only what changed
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
@@ -36,4 +43,10 @@ def test_gitlab_ci() -> None:
     assert "merge_request_event" in ci["validate"]["rules"][0]["if"]
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
     assert ci["pages"]["cache"]["paths"] == [".cache"]
-    assert "python3 -m generator.bootstrap build" in ci["pages"]["script"]
+    script = ci["pages"]["script"]
+    assert ci["pages"]["variables"]["OCOP_HOST"] == "gitlab-pages"
+    assert (
+        script.index("python3 -m generator.bootstrap build")
+        < script.index("python3 -m generator.bootstrap upload")
+        < script.index("rm -rf public && cp -r site public")
+    )
