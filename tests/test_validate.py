@@ -54,6 +54,16 @@ CASES = {
     "deadline-before-date": (INSP, 13, "deadline-before-date"),
     "misplaced-file": ("data/producers/htx-lac.yaml", None, "misplaced-file"),
     "yml-extension": ("data/inspections/2025-07-01-mau.yml", None, "misplaced-file"),
+    "control-character": (P, 2, "control-character"),
+    "control-raw": (P, 12, "control-character"),
+    "control-line-break": (P, 15, "control-character"),
+    "noncharacter": (P, 24, "control-character"),
+    "bidi-unclosed": (P, 15, "bidi-unclosed"),
+    "alias-newline": (P, 2, "bad-id"),
+    "id-newline": (P, 25, "bad-id"),
+    "yaml-too-deep": (P, 13, "yaml-too-deep"),
+    "number-notation": (P, 19, "number-notation"),
+    "number-sexagesimal": (P, 19, "number-notation"),
 }
 
 
@@ -95,6 +105,14 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
         ("score-band", "Điểm 65 không khớp với 4 sao theo Quyết định 148/QĐ-TTg (70–89 điểm)"),
         ("unknown-producer", "Không có chủ thể mã 'htx-maau'; có phải ý bạn là 'htx-mau'?"),
         ("bad-date", "Ngày '2025-02-30' không tồn tại hoặc sai dạng"),
+        (
+            "control-raw",
+            "Có ký tự không in được U+0007: trang web không hiện được nó và các tệp XML bị hỏng",
+        ),
+        (
+            "number-sexagesimal",
+            "'score' viết là 1:15: đây không phải cách viết số thập phân (YAML đọc thành 75)",
+        ),
     ],
 )
 def test_messages_name_the_fix(case: str, message: str, tmp_path: Path) -> None:
