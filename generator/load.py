@@ -216,7 +216,7 @@ def _syntax_problem(rel: str, error: yaml.YAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     problem = getattr(error, "problem", None) or str(error)
-    if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+    if "\t" in problem or "'\\t'" in problem or re.search(r"\btabs?\b", problem.lower()):
         return Problem(rel, line, column, "yaml-tab", {})
     if line is not None:
         source_line = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""

@@ -210,3 +210,35 @@ def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None
     assert (rel[first], "unknown-field") in found
     assert (rel[middle], "yaml-syntax") in found
     assert (rel[last], "stars-range") in found
+
+
+@pytest.mark.parametrize(
+    ("case", "english"),
+    [
+        ("control-raw", "An unprintable character U+0007: pages cannot show it"),
+        ("bidi-unclosed", "The direction control U+202E is not closed"),
+        ("yaml-too-deep", "Values are nested too deep (more than 32 levels"),
+        ("number-notation", "'score' is written 0x4B: not a decimal number (YAML reads it as 75)"),
+        ("id-newline", "Invalid ID 'sp-moi\\n'"),
+    ],
+)
+def test_new_problems_in_both_languages(case: str, english: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
+    [problem] = load_catalogue(Settings(root=root, as_of=AS_OF)).report
+    assert problem.message("en").startswith(english)
+    assert problem.message("vi") != problem.message("en")
+    for lang in ("vi", "en"):
+        assert problem.hint(lang) and "{" not in problem.message(lang) + problem.hint(lang)
+    assert "\n" not in problem.format("vi").split("\n    ")[0]  # the value's line break escaped
+
+
+def test_decimal_numbers_and_whole_floats_are_valid(tmp_path: Path) -> None:
+    """`score: 075` is 75 and `stars: 4.0` the whole number 4, as a person reads them."""
+    root = overlay(tmp_path, FIXTURES / "base")
+    path = root / P
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("stars: 4", "stars: 4.0").replace("score: 75", "score: 075"))
+    loaded = load_catalogue(Settings(root=root, as_of=AS_OF))
+    assert loaded.report.ok, loaded.report.format_text()
+    cert = loaded.catalogue.producers[0].products[0].current
+    assert (cert.stars, cert.score) == (4, 75) and type(cert.stars) is int
