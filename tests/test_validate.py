@@ -242,3 +242,29 @@ def test_decimal_numbers_and_whole_floats_are_valid(tmp_path: Path) -> None:
     assert loaded.report.ok, loaded.report.format_text()
     cert = loaded.catalogue.producers[0].products[0].current
     assert (cert.stars, cert.score) == (4, 75) and type(cert.stars) is int
+
+
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["producer", "inspection"])
+def test_patterns_match_the_whole_value(name: str) -> None:
+    """Schema patterns are searched, not matched, and Python's `$` matches before a final
+    newline: each is anchored at both ends, and both checkers refuse a final newline."""
+    from generator import schema
+    from generator.validate import is_id
+
+    patterns = _patterns(schema.load_schema(name))
+    assert patterns and all(p.startswith("^") and p.endswith("$") for p in patterns)
+    document = {"id": "a\n"}
+    errors = [e.validator for e in schema.validator(name).iter_errors(document)]
+    assert "pattern" in errors and not schema.is_valid(document, name)
+    assert is_id("a") and not is_id("a\n") and not is_id("a\nb")
+    assert not schema.is_date("2024-01-23\n") and not schema.is_email("a@b.vn\n")
+    assert not schema.is_url("https://a.vn\n") and schema.is_url("https://a.vn/x")
