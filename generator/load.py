@@ -45,6 +45,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 32  # values nested deeper than any data file needs (they need 6)
+# libyaml's composer recurses in C: nested deep enough (about 100,000 `[`) it overflows the stack
+# and the process dies. Up to this many openers it is safe, and the builder refuses the depth.
+_SAFE_OPENERS = 1_000
 
 Path_ = tuple[str | int, ...]
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -277,7 +280,7 @@ def load_document(
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(rel, line, None, "file-encoding", {})]
     doc = Document(path=path, rel=rel, data=None)
-    if text.count("[") + text.count("{") > MAX_DEPTH:  # deep flow nesting is possible
+    if text.count("[") + text.count("{") > _SAFE_OPENERS:  # the composer could overflow
         deep = _too_deep(rel, text)
         if deep:
             return None, [deep]
