@@ -21,6 +21,23 @@ _LIST_START = re.compile(r"^(-|\d+[.)](?=\s|$))")
 
 _ENTITY_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _ACTIVE}
 
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the like, their
+# presentation forms and digits), the right-to-left mark and the bidirectional controls: a
+# value holding one is isolated on the page (`<bdi>`), so that it cannot reorder the page's own
+# words around it ("(4 sao)" after a Hebrew name would otherwise show as "(4" on its left).
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def isolated(value: str, escaped: str) -> str:
+    """`escaped` (the text of `value` as written out), in a `<bdi>` when `value` holds
+    right-to-left text; as it is otherwise, so left-to-right pages stay unchanged."""
+    if value.isascii() or not _RIGHT_TO_LEFT.search(value):
+        return escaped
+    return f"<bdi>{escaped}</bdi>"
+
 
 def _entities(text: str) -> str:
     return text.translate(_ENTITY_TABLE)
@@ -41,7 +58,13 @@ def escape_text(value: Any) -> Markup:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _escape_str(value: str) -> Markup:
-    return escape_text(value)  # names, places and dates repeat on many pages and cards
+    # names, places and dates repeat on many pages and cards
+    return Markup(isolated(value, escape_text(value)))
+
+
+def attribute(value: Any) -> Markup:
+    """Data as the value of an HTML attribute (quoted): inert text, never isolated markup."""
+    return escape_text(value)
 
 
 def finalize_markdown(value: Any) -> Any:
@@ -115,7 +138,7 @@ def html_text(value: str) -> str:
 def finalize_html(value: Any) -> Any:
     """A value written into an HTML body: markup as it is, anything else as escaped text."""
     if type(value) is str:
-        return html_text(value)
+        return isolated(value, html_text(value))
     if value is None:
         return ""
     return value if isinstance(value, Markup) else escape(value)

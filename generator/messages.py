@@ -67,6 +67,44 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Use plain fields, lists and values only; no `!` tags, `&`/`*` anchors or `<<`.",
         ),
     },
+    "yaml-too-deep": {
+        "vi": (
+            "Giá trị lồng nhau quá sâu (hơn {limit} tầng danh sách, nhóm trường)",
+            "Dữ liệu OCOP chỉ cần vài tầng: kiểm tra dấu ngoặc [ ] { } và thụt lề; "
+            "tệp có thể bị chép hỏng.",
+        ),
+        "en": (
+            "Values are nested too deep (more than {limit} levels of lists and groups)",
+            "OCOP data needs only a few levels: check the brackets [ ] { } and the indentation; "
+            "the file may be damaged.",
+        ),
+    },
+    "control-character": {
+        "vi": (
+            "Có ký tự không in được {char}: trang web không hiện được nó và các tệp XML bị hỏng",
+            "Xóa ký tự này (thường lẫn vào khi chép từ Word, PDF, hoặc do chuỗi thoát như "
+            "\\0, \\a, \\t trong dấu nháy kép). Chỉ mô tả, ghi chú, tóm tắt được xuống dòng; "
+            "tên, địa chỉ, số quyết định viết trên một dòng.",
+        ),
+        "en": (
+            "An unprintable character {char}: pages cannot show it and it breaks the XML files",
+            "Delete it (it often comes with text copied from Word or PDF, or from an escape such "
+            "as \\0, \\a, \\t in double quotes). Only descriptions, notes and summaries may "
+            "span lines; names, addresses and decision numbers stay on one line.",
+        ),
+    },
+    "bidi-unclosed": {
+        "vi": (
+            "Ký tự định hướng chữ {char} không được đóng: chữ phía sau nó sẽ bị đảo chiều",
+            "Xóa ký tự này (thường lẫn vào khi chép từ văn bản tiếng Ả Rập, Do Thái), hoặc đóng "
+            "nó trong cùng đoạn: U+202A–U+202E đóng bằng U+202C, U+2066–U+2068 bằng U+2069.",
+        ),
+        "en": (
+            "The direction control {char} is not closed: the text after it would be reversed",
+            "Delete it (it often comes with text copied from Arabic or Hebrew), or close it in "
+            "the same paragraph: U+202A–U+202E with U+202C, U+2066–U+2068 with U+2069.",
+        ),
+    },
     "file-encoding": {
         "vi": (
             "Tệp không được lưu ở mã UTF-8",
@@ -146,6 +184,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "Phone number '{field}' is written as a number ({value}): a leading 0 is lost",
             'Put the phone number in double quotes, e.g. "0206 3850 123".',
+        ),
+    },
+    "number-notation": {
+        "vi": (
+            "'{field}' viết là {value}: đây không phải cách viết số thập phân "
+            "(YAML đọc thành {decimal})",
+            "Viết {decimal} (số thập phân, dấu chấm trước phần lẻ) nếu đúng là {decimal}.",
+        ),
+        "en": (
+            "'{field}' is written {value}: not a decimal number (YAML reads it as {decimal})",
+            "Write {decimal} (a decimal number, with a point before any fraction) if that is "
+            "what it is.",
         ),
     },
     "bad-value": {

@@ -20,9 +20,11 @@ from markupsafe import Markup, escape
 
 from generator import urls
 from generator.escaping import (
+    attribute,
     escape_text,
     finalize_html,
     finalize_markdown,
+    isolated,
     paragraphs,
 )
 from generator.export import dictionary
@@ -148,7 +150,7 @@ def picture(photo: WebPhoto, caption: str, href: str, eager: bool = False) -> Ma
         f'<figure class="ocop-photo">'
         f'<img src="{base}{big.webp}" srcset="{srcset}" sizes="{sizes}" '
         f'width="{big.width}" height="{big.height}" alt="{alt}" {loading} decoding="async">'
-        + (f"<figcaption>{escape_text(caption)}</figcaption>" if caption else "")
+        + (f"<figcaption>{isolated(caption, escape_text(caption))}</figcaption>" if caption else "")
         + "</figure>"
     )
 
@@ -197,6 +199,7 @@ def environment(html_body: bool = False) -> Environment:
         status=status,
         tel=tel,
         link=link,
+        attribute=attribute,
         osm=osm,
         per_province=per_province,
         mark=mark,

@@ -16,14 +16,16 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from generator import numbers
 from generator.load import Document
 from generator.messages import suggestion_params
 from generator.problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMAS = ("producer", "inspection")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# Checked with fullmatch: Python's `$` also matches before a final newline.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 FORMATS = FormatChecker(formats=())
 
@@ -31,7 +33,7 @@ FORMATS = FormatChecker(formats=())
 @FORMATS.checks("date")
 def is_date(value: object) -> bool:
     """An ISO date that exists in the calendar."""
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
         return not isinstance(value, str)
     try:
         dt.date.fromisoformat(value)
@@ -45,14 +47,16 @@ def is_url(value: object) -> bool:
     """An absolute http(s) address with a host and no spaces."""
     if not isinstance(value, str):
         return True
+    if not value.isprintable() or " " in value:  # urlsplit drops tabs and line breaks
+        return False
     parts = urlsplit(value)
-    return parts.scheme in {"http", "https"} and "." in parts.netloc and " " not in value
+    return parts.scheme in {"http", "https"} and "." in parts.netloc
 
 
 @FORMATS.checks("email")
 def is_email(value: object) -> bool:
     """A plain address such as name@domain.vn."""
-    return not isinstance(value, str) or bool(_EMAIL.match(value))
+    return not isinstance(value, str) or bool(_EMAIL.fullmatch(value))
 
 
 FORMAT_CODES = {"date": "bad-date", "url": "bad-url", "email": "bad-email"}
@@ -62,6 +66,25 @@ FORMAT_CODES = {"date": "bad-date", "url": "bad-url", "email": "bad-email"}
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one kind of data file ("producer" or "inspection")."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def python_patterns(node: Any) -> Any:
+    """The schema with each `pattern` as Python must read it: a schema's patterns are
+    ECMA-262, where `$` ends the text, while Python's `$` also matches before a final newline
+    (and both checkers search rather than match), so a final `$` becomes `\\Z`."""
+    if isinstance(node, dict):
+        return {
+            k: _end_anchored(v) if k == "pattern" else python_patterns(v) for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [python_patterns(item) for item in node]
+    return node
+
+
+def _end_anchored(pattern: str) -> str:
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + "\\Z"
+    return pattern
 
 
 def inline(node: Any, root: dict[str, Any]) -> Any:
@@ -79,7 +102,7 @@ def inline(node: Any, root: dict[str, Any]) -> Any:
 def validator(name: str) -> Draft202012Validator:
     """The checker that reports every error of a document, with its place in the schema."""
     schema = load_schema(name)
-    return Draft202012Validator(inline(schema, schema), format_checker=FORMATS)
+    return Draft202012Validator(python_patterns(inline(schema, schema)), format_checker=FORMATS)
 
 
 _FAST_FORMATS = {"date": is_date, "url": is_url, "email": is_email}
@@ -92,7 +115,8 @@ def fast_validator(name: str) -> Any:
     but tells a valid document many times faster. Only a document it rejects goes through the
     full checker, which finds every error and where each one is."""
     schema = load_schema(name)
-    compiled = {k: v for k, v in inline(schema, schema).items() if k not in _FAST_SKIPS}
+    inlined = python_patterns(inline(schema, schema))
+    compiled = {k: v for k, v in inlined.items() if k not in _FAST_SKIPS}
     return fastjsonschema.compile(compiled, formats=_FAST_FORMATS, use_default=False)
 
 
@@ -149,8 +173,13 @@ def _type_of(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
+    """The value as a message shows it: shortened, and a character that does not print (a
+    line break, a control) written as its escape, so the message stays on its line."""
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return text if len(text) <= 40 else text[:37] + "…"
+    text = text if len(text) <= 40 else text[:37] + "…"
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _field(path: tuple[str | int, ...]) -> str:
@@ -208,6 +237,16 @@ def _problems(
     elif kind == "type":
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
+        decimal = numbers.decimal_for(error.instance) if isinstance(error.instance, str) else None
+        if expected in {"integer", "number"} and decimal is not None:
+            yield doc.problem(
+                path,
+                "number-notation",
+                field=_field(path),
+                value=_short(error.instance),
+                decimal=decimal,
+            )
+            return
         code = schema.get("x-code-type", "wrong-type")
         yield doc.problem(
             path,

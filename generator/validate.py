@@ -12,6 +12,7 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from generator import characters
 from generator.load import Document
 from generator.messages import suggestion_params
 from generator.problems import Problem
@@ -46,12 +47,12 @@ def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield index, item
 
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # whole string: fullmatch
 
 
 def is_id(value: Any) -> bool:
     """A well-formed ID; malformed ones are reported by the schema, not looked up."""
-    return isinstance(value, str) and bool(_ID.match(value))
+    return isinstance(value, str) and bool(_ID.fullmatch(value))
 
 
 def _close(name: Any, candidates: list[str]) -> dict[str, str]:
@@ -104,7 +105,7 @@ class Validator:
         """The checks of one file on its own: its schema ("producer" or "inspection"), then
         the rules the schema cannot say."""
         own = self.producer if kind == "producer" else self.inspection
-        return check_schema(doc, kind) + own(doc)
+        return check_schema(doc, kind) + list(characters.check(doc, kind)) + own(doc)
 
     def across(self, files: DataFiles) -> list[Problem]:
         """The checks that need every file: unique IDs and references between files."""
@@ -254,8 +255,8 @@ class Validator:
         problems = []
         for k, photo in _dicts(record.get("photos")):
             name = photo.get("file")
-            if not isinstance(name, str) or not name:
-                continue
+            if not isinstance(name, str) or not name or characters.bad_character(name, False):
+                continue  # no file to look for (the character is reported on its own)
             where = (*path, "photos", k, "file")
             target = (doc.path.parent / name).resolve()
             if not target.is_relative_to(self.data_dir):

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import shutil
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator import schema
+from generator.assets import _drawings
+from generator.events import catalogue_events
+from generator.export import open_data_files
+from generator.feed import atom_feed
 from generator.load import load_document
 from generator.pipeline import load_catalogue
+from generator.plan import site_pages
+from generator.redirects import redirect_pages
+from generator.search import search_files
 from generator.settings import Settings
 from tests.conftest import FIXTURES
 
@@ -179,3 +188,106 @@ def test_compiled_schema_agrees_with_the_full_checker(rel: str, data: st.DataObj
     name = "producer" if rel == PRODUCER else "inspection"
     full = not any(True for _ in schema.validator(name).iter_errors(document))
     assert schema.is_valid(document, name) == full
+
+
+# -- what validation accepts, generation takes ------------------------------------------------
+SITE = "https://ocop.example.vn/"
+# Values written into a producer file as they stand, good ones (numbers in the notations read
+# as a person reads them, odd but valid text) and bad ones (YAML 1.1's other notations, IDs with
+# a final newline, control characters, unclosed direction controls); one field at most is bad.
+FIELDS = {
+    "stars": (["4", "04", "+4", "4.0"], ["4.5", "0x4", "1:10", '"4"', "6", ".inf", "~"]),
+    "score": (["75", "075", "75.0", "75.5", "89"], ["0x4B", "1:15", "7_5", "1e2", ".nan", "101"]),
+    "id": (["tra-mau", '"tra-mau"'], ['"tra-mau\\n"', '"Tra-mau"', '"tra--mau"']),
+    "latitude": (["22.6", "22", "022.60", "-0.5"], ["0x16", "1e1", "1:10", "91"]),
+}
+TEXTS = ["name", "as_given", "phone", "description", "product", "about", "number", "issuer"]
+GOOD_TEXT = st.text(
+    st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]), max_size=12
+) | st.sampled_from(["שלום", "\u202eabc\u202c", "\u2067x\u2069", "e\u0301", "]]>", "<b>&amp;"])
+BAD_PARAGRAPHS = ["\u202eabc", "\x00", "\ufffe", "\x1b[2J", "\u2067x"]
+BAD_LINE = st.sampled_from([*BAD_PARAGRAPHS, "a\tb", "a\nb", "a\u2028b"])
+MULTILINE = {"description", "about"}  # tab and line breaks allowed
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _producer_file(data: st.DataObject) -> tuple[str | None, str]:
+    """The field given a bad value (None: all good), and the producer file."""
+    bad = data.draw(st.none() | st.none() | st.sampled_from([*FIELDS, *TEXTS]))
+
+    def value(field: str) -> str:
+        good, wrong = FIELDS[field]
+        return data.draw(st.sampled_from(wrong if field == bad else good))
+
+    def text(field: str) -> str:
+        if field != bad:
+            return _quoted("Tên " + data.draw(GOOD_TEXT))
+        wrong = st.sampled_from(BAD_PARAGRAPHS) if field in MULTILINE else BAD_LINE
+        return _quoted("Tên " + data.draw(wrong))
+
+    paragraphs = _quoted(f"Một\tdòng\n\nĐoạn {data.draw(GOOD_TEXT)}")
+    return (
+        bad,
+        f"""id: htx-mau
+name: {text("name")}
+kind: htx
+address:
+  as_given: {text("as_given")}
+  province: cao-bang
+  commune: hoa-an
+  latitude: {value("latitude")}
+  longitude: 106.2
+contacts:
+  phones: [{text("phone")}]
+description: {text("description") if bad == "description" else paragraphs}
+products:
+  - id: {value("id")}
+    name: {text("product")}
+    group: do-uong
+    description: {text("about")}
+    certifications:
+      - stars: {value("stars")}
+        score: {value("score")}
+        criteria: qd-148-2023
+        decision:
+          number: {text("number")}
+          date: 2025-01-15
+          issuer: {text("issuer")}
+""",
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_what_validates_generates(data: st.DataObject) -> None:
+    """Whatever `ocop validate` accepts, the pages, the search index, the open data, the feed
+    and the cheap drawings are made from without an error, and the XML among them parses."""
+    bad, text = _producer_file(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(FIXTURES / "base", root, dirs_exist_ok=True)
+        (root / PRODUCER).write_text(text, encoding="utf-8")
+        loaded = load_catalogue(Settings(root=root, as_of=dt.date(2026, 11, 24)))
+    for problem in loaded.report:
+        assert problem.file and problem.line and problem.message() and problem.message("en")
+    catalogue = loaded.catalogue
+    event("valid" if catalogue else "refused")
+    assert (catalogue is None) == (bad is not None), (bad, loaded.report.format_text())
+    if catalogue is None:
+        return
+    [producer] = catalogue.producers
+    for product in producer.products:
+        assert type(product.current.stars) is int
+    assert site_pages(catalogue, site_url=SITE)
+    search_files(catalogue)
+    open_data_files(catalogue, SITE)
+    redirect_pages(catalogue, SITE)
+    ET.fromstring(atom_feed(catalogue_events(catalogue), SITE, "OCOP"))
+    for drawing in _drawings(producer, SITE, "ocop.example.vn"):
+        if drawing.kind in {"badge-svg", "qr-svg", "badge-png", "card"}:
+            made = drawing.draw()
+            if drawing.kind.endswith("svg"):
+                ET.fromstring(made)

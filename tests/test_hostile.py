@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,17 @@ ATTACK = (
     "<script>alert(1)</script><x-evil onerror=alert(2)>*b* _i_ | `c` "
     "[x](javascript:alert(3)) {{ 7*7 }} {% if 1 %}jinja{% endif %} &amp; &lt;i&gt;"
 )
-BLOCK_ATTACK = "---\n\n- <x-evil onerror=alert(4)>\n\n# <x-evil>\n\n[y](data:text/html,<x-evil>)"
+# Valid but unusual text: closing XML markers, combining marks, a no-break space, an emoji
+# sequence, closed direction controls and right-to-left letters at the end.
+ODD = (
+    " ]]> --> e\u0301 \u00a0 \U0001f469\u200d\U0001f469\u200d\U0001f467"
+    " \u202bאב\u202c \u2067x\u2069 שלום"
+)
+ATTACK += ODD
+BLOCK_ATTACK = (
+    "---\n\n- <x-evil onerror=alert(4)>\n\n# <x-evil>\n\n[y](data:text/html,<x-evil>)"
+    "\n\ncột\tcột\u2028dòng" + ODD
+)
 
 
 def _hostile_producer(data: dict[str, Any]) -> None:
@@ -164,3 +175,87 @@ def test_attacks_run_nothing_in_the_browser(browser: Any, hostile_site: Path) ->
         page.close()
         server.shutdown()
     assert dialogs == []
+
+
+def test_every_xml_and_svg_file_is_well_formed(hostile_site: Path) -> None:
+    """The Atom feed, the sitemap, the badges and QR codes parse as XML with every odd but
+    valid character in the data (control characters are refused before they get there)."""
+    files = sorted([*hostile_site.rglob("*.xml"), *hostile_site.rglob("*.svg")])
+    assert {p.name for p in files} >= {"sitemap.xml", "huy-hieu.svg", "ma-qr.svg"}
+    assert any(p.suffix == ".xml" and p.name != "sitemap.xml" for p in files)  # the feed
+    for path in files:
+        ET.parse(path)  # raises on a character or a construct XML does not allow
+    feed = next(p for p in files if p.suffix == ".xml" and p.name != "sitemap.xml")
+    assert "שלום" in feed.read_text(encoding="utf-8")
+
+
+def test_right_to_left_data_is_isolated_and_never_in_an_attribute(hostile_site: Path) -> None:
+    producer = pages(hostile_site)["danh-muc/chu-the/htx-mau/index.html"]
+    assert "bdi" in producer.tags
+    for name, page in pages(hostile_site).items():
+        assert not [a for a in page.attributes if "<bdi" in a[1] or "&lt;bdi" in a[1]], name
+
+
+RTL_NAME = "Trà Mẫu שלום"
+
+
+@pytest.fixture(scope="module")
+def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small catalogue with a product and its producer named partly in Hebrew."""
+    root = copy_project(tmp_path_factory.mktemp("rtl"), data=FIXTURES / "base" / "data")
+    path = root / "data/producers/cao-bang/htx-mau.yaml"
+    text = path.read_text(encoding="utf-8").replace("name: Trà Mẫu", f"name: {RTL_NAME}")
+    path.write_text(text.replace("name: Hợp tác xã Mẫu", "name: HTX שלום"), encoding="utf-8")
+    settings = Settings(root=root, as_of=AS_OF)
+    assert generate(settings).report.ok
+    build_site(settings)
+    return root / "site"
+
+
+# Where the first digit of the site's own text after a link stands against the link's last
+# line box: [on the same line, at or after its right edge].
+_AFTER_LINK = """(link) => {
+  const text = link.nextSibling;
+  const range = document.createRange();
+  const at = text.textContent.search(/[0-9]/);
+  range.setStart(text, at);
+  range.setEnd(text, at + 1);
+  const digit = range.getBoundingClientRect();
+  const boxes = link.getClientRects();
+  const last = boxes[boxes.length - 1];
+  return [Math.abs(digit.top - last.top) < 3, digit.left >= last.right - 0.5];
+}"""
+# How each element holding exactly `name` as its text is laid out: its unicode-bidi.
+_ISOLATION = """(name) => [...document.querySelectorAll("main *")]
+  .filter((node) => node.textContent === name)
+  .map((node) => getComputedStyle(node).unicodeBidi)"""
+
+
+@pytest.mark.browser
+def test_right_to_left_names_do_not_reorder_the_site_labels(browser: Any, rtl_site: Path) -> None:
+    from tests.conftest import serve_folder
+
+    url, server = serve_folder(rtl_site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for path in ("danh-muc/kiem-tra/2025-06-01-mau/", "danh-muc/chu-the/htx-mau/"):
+            page.goto(url + path)
+            isolation = page.evaluate(_ISOLATION, RTL_NAME)
+            assert isolation and "isolate" in isolation, path  # the name is laid out alone
+        # the round page writes "<a>name</a> (4 sao)": the 4 stays after the name
+        page.goto(url + "danh-muc/kiem-tra/2025-06-01-mau/")
+        link = page.locator("td a", has_text=RTL_NAME)
+        assert link.evaluate(_AFTER_LINK) == [True, True]
+        # the search results built by the site's script isolate each piece of data
+        page.goto(url + "tim-kiem/?q=tra+mau")
+        result = page.locator(".ocop-result").first
+        result.wait_for()
+        data = result.locator("bdi")
+        assert data.all_inner_texts() == [RTL_NAME, "HTX שלום", "Đồ uống", "Cao Bằng"]
+        assert {b.evaluate("(n) => getComputedStyle(n).unicodeBidi") for b in data.all()} == {
+            "isolate"
+        }
+        assert result.locator(".ocop-result__meta bdi").count() == 0  # the site's own words
+    finally:
+        page.close()
+        server.shutdown()

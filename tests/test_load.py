@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import MAX_FILE_BYTES, load_document
+from generator.load import MAX_DEPTH, MAX_FILE_BYTES, load_document
 
 # Unquoted scalars whose type YAML guesses from their text (the loader works each out once).
 PLAIN = [
@@ -54,22 +55,70 @@ def test_positions_of_values_and_keys(tmp_path: Path) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(PLAIN), min_size=1, max_size=12))
-def test_values_are_read_as_yaml_reads_them(tmp_path_factory, values: list[str]) -> None:
+def test_values_are_read_as_a_person_reads_them(tmp_path_factory, values: list[str]) -> None:
+    """YAML's reading, except that a number is one only in decimal notation (`07` is 7, `1.0`
+    the whole number 1) and YAML 1.1's other notations (`0x1F`, `1_000`, `.inf`) stay text."""
     text = "".join(f"k{n}: {value}\n" for n, value in enumerate(values))
     read = yaml.safe_load(text)
-    expected = {  # dates stay the text they were written as
-        f"k{n}": value if isinstance(read[f"k{n}"], dt.date) else read[f"k{n}"]
-        for n, value in enumerate(values)
-    }
+
+    def expected(value: str, yaml_read: object) -> object:
+        if re.fullmatch(r"[-+]?[0-9]+", value):
+            return int(value)
+        if re.fullmatch(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)", value):
+            number = float(value)
+            return int(number) if number.is_integer() else number
+        if isinstance(yaml_read, dt.date | int | float) and not isinstance(yaml_read, bool):
+            return value  # dates, and numbers in another notation, stay the text written
+        return yaml_read
+
+    wanted = {f"k{n}": expected(value, read[f"k{n}"]) for n, value in enumerate(values)}
     for _ in range(2):  # the second time the tags are remembered
         doc, problems = load(tmp_path_factory.mktemp("v"), text)
         assert problems == []
-        assert doc.data == expected
+        assert doc.data == wanted
+        assert [type(v) for v in doc.data.values()] == [type(v) for v in wanted.values()]
 
 
 def test_dates_stay_text_and_numbers_do_not(tmp_path: Path) -> None:
     doc, _ = load(tmp_path, "date: 2024-01-23\nphone: 0207123456\nok: true\nnone:\n")
-    assert doc.data == {"date": "2024-01-23", "phone": 0o207123456, "ok": True, "none": None}
+    assert doc.data == {"date": "2024-01-23", "phone": 207123456, "ok": True, "none": None}
+
+
+def test_numbers_read_as_written(tmp_path: Path) -> None:
+    text = "a: 070\nb: 0x46\nc: 1:10\nd: 4.0\ne: 75.5\nf: .nan\ng: !!int 0x46\nh: !!bool maybe\n"
+    doc, problems = load(tmp_path, text)
+    assert problems == []
+    assert doc.data == {
+        "a": 70,
+        "b": "0x46",
+        "c": "1:10",
+        "d": 4,
+        "e": 75.5,
+        "f": ".nan",
+        "g": "0x46",
+        "h": "maybe",
+    }
+    assert type(doc.data["d"]) is int
+
+
+def test_raw_control_characters_have_their_code_and_line(tmp_path: Path) -> None:
+    for char in ("\x00", "\x07", "\x1b"):
+        doc, problems = load(tmp_path, f"id: a\nname: Mẫu\ndescription: x{char}y\n")
+        assert doc is None
+        assert [(p.line, p.column, p.code, p.params) for p in problems] == [
+            (3, 15, "control-character", {"char": f"U+{ord(char):04X}"})
+        ]
+
+
+def test_deep_nesting_is_refused_at_its_place(tmp_path: Path) -> None:
+    block = "a:\n" + "".join(" " * n + "- \n" for n in range(1, 501))  # 500 levels of lists
+    flow = "id: a\nb: " + "[" * 200_000 + "]" * 200_000 + "\n"  # would crash the composer
+    mapping = "a: " + "{a: " * 500 + "1" + "}" * 500 + "\n"
+    for text, line in ((block, 34), (flow, 2), (mapping, 1)):
+        doc, problems = load(tmp_path, text)
+        assert doc is None
+        assert [(p.line, p.code) for p in problems] == [(line, "yaml-too-deep")]
+        assert problems[0].params == {"limit": MAX_DEPTH}
 
 
 def test_duplicate_key_keeps_first_and_reports_second(tmp_path: Path) -> None:

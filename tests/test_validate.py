@@ -56,6 +56,16 @@ CASES = {
     "yml-extension": ("data/inspections/2025-07-01-mau.yml", None, "misplaced-file"),
     "reference-criteria": ("data/reference/criteria.yaml", 32, "wrong-type"),
     "reference-units": ("data/reference/units.yaml", 19, "missing-field"),
+    "control-character": (P, 2, "control-character"),
+    "control-raw": (P, 12, "control-character"),
+    "control-line-break": (P, 15, "control-character"),
+    "noncharacter": (P, 24, "control-character"),
+    "bidi-unclosed": (P, 15, "bidi-unclosed"),
+    "alias-newline": (P, 2, "bad-id"),
+    "id-newline": (P, 25, "bad-id"),
+    "yaml-too-deep": (P, 13, "yaml-too-deep"),
+    "number-notation": (P, 19, "number-notation"),
+    "number-sexagesimal": (P, 19, "number-notation"),
 }
 
 
@@ -100,6 +110,14 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
         ),
         ("unknown-producer", "Không có chủ thể mã 'htx-maau'; có phải ý bạn là 'htx-mau'?"),
         ("bad-date", "Ngày '2025-02-30' không tồn tại hoặc sai dạng"),
+        (
+            "control-raw",
+            "Có ký tự không in được U+0007: trang web không hiện được nó và các tệp XML bị hỏng",
+        ),
+        (
+            "number-sexagesimal",
+            "'score' viết là 1:15: đây không phải cách viết số thập phân (YAML đọc thành 75)",
+        ),
     ],
 )
 def test_messages_name_the_fix(case: str, message: str, tmp_path: Path) -> None:
@@ -197,3 +215,61 @@ def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None
     assert (rel[first], "unknown-field") in found
     assert (rel[middle], "yaml-syntax") in found
     assert (rel[last], "stars-range") in found
+
+
+@pytest.mark.parametrize(
+    ("case", "english"),
+    [
+        ("control-raw", "An unprintable character U+0007: pages cannot show it"),
+        ("bidi-unclosed", "The direction control U+202E is not closed"),
+        ("yaml-too-deep", "Values are nested too deep (more than 32 levels"),
+        ("number-notation", "'score' is written 0x4B: not a decimal number (YAML reads it as 75)"),
+        ("id-newline", "Invalid ID 'sp-moi\\n'"),
+    ],
+)
+def test_new_problems_in_both_languages(case: str, english: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / case)
+    [problem] = load_catalogue(Settings(root=root, as_of=AS_OF)).report
+    assert problem.message("en").startswith(english)
+    assert problem.message("vi") != problem.message("en")
+    for lang in ("vi", "en"):
+        assert problem.hint(lang) and "{" not in problem.message(lang) + problem.hint(lang)
+    assert "\n" not in problem.format("vi").split("\n    ")[0]  # the value's line break escaped
+
+
+def test_decimal_numbers_and_whole_floats_are_valid(tmp_path: Path) -> None:
+    """`score: 075` is 75 and `stars: 4.0` the whole number 4, as a person reads them."""
+    root = overlay(tmp_path, FIXTURES / "base")
+    path = root / P
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("stars: 4", "stars: 4.0").replace("score: 75", "score: 075"))
+    loaded = load_catalogue(Settings(root=root, as_of=AS_OF))
+    assert loaded.report.ok, loaded.report.format_text()
+    cert = loaded.catalogue.producers[0].products[0].current
+    assert (cert.stars, cert.score) == (4, 75) and type(cert.stars) is int
+
+
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["producer", "inspection"])
+def test_patterns_match_the_whole_value(name: str) -> None:
+    """Schema patterns are searched, not matched, and Python's `$` matches before a final
+    newline: each is anchored at both ends, and both checkers refuse a final newline."""
+    from generator import schema
+    from generator.validate import is_id
+
+    patterns = _patterns(schema.load_schema(name))
+    assert patterns and all(p.startswith("^") and p.endswith("$") for p in patterns)
+    document = {"id": "a\n"}
+    errors = [e.validator for e in schema.validator(name).iter_errors(document)]
+    assert "pattern" in errors and not schema.is_valid(document, name)
+    assert is_id("a") and not is_id("a\n") and not is_id("a\nb")
+    assert not schema.is_date("2024-01-23\n") and not schema.is_email("a@b.vn\n")
+    assert not schema.is_url("https://a.vn\n") and schema.is_url("https://a.vn/x")

@@ -118,7 +118,10 @@
       : "Không tìm thấy kết quả cho “" + query + "”. Thử bỏ bớt từ hoặc kiểm tra chính tả.";
     results.rows.forEach(function (item) {
       var li = element("li", "ocop-result ocop-result--" + item[0]);
-      var link = element("a", "ocop-result__title", item[1]);
+      // Data goes into <bdi> elements: a right-to-left name then cannot reorder the words
+      // after it (the same isolation the generated pages give every such value).
+      var link = element("a", "ocop-result__title");
+      link.appendChild(element("bdi", null, item[1]));
       link.href = root + item[3];
       li.appendChild(link);
       var meta = element("p", "ocop-result__meta");
@@ -131,7 +134,12 @@
         meta.appendChild(element("strong", "ocop-stars-text", " " + item[4] + " sao"));
       }
       li.appendChild(meta);
-      li.appendChild(element("p", "ocop-result__subtitle", item[2]));
+      var subtitle = element("p", "ocop-result__subtitle");
+      item[2].split(" · ").forEach(function (part, index) {
+        if (index) subtitle.appendChild(document.createTextNode(" · "));
+        subtitle.appendChild(element("bdi", null, part));
+      });
+      li.appendChild(subtitle);
       list.appendChild(li);
     });
   }
