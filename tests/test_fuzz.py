@@ -21,11 +21,11 @@ from generator.export import open_data_files
 from generator.feed import atom_feed
 from generator.load import load_document
 from generator.pipeline import load_catalogue
-from generator.plan import site_pages
 from generator.redirects import redirect_pages
 from generator.search import search_files
 from generator.settings import Settings
 from tests.conftest import FIXTURES
+from tests.test_render import site_pages
 
 PRODUCER = "data/producers/cao-bang/htx-mau.yaml"
 ROUND = "data/inspections/2025-06-01-mau.yaml"
