@@ -121,7 +121,7 @@ def new_producer(
     producer_id = unique_id(slugify(name), taken)
     product_id = unique_id(slugify(product.name), taken | {producer_id})
     commune_line = (
-        f"  commune: {commune}" if commune else "  # commune: ma-xa  (mã xã/phường hiện hành, ví dụ hoi-xuan)"
+        f"  commune: {commune}" if commune else "  # commune: ma-xa  (xã hiện hành, vd. hoi-xuan)"
     )
     text = f"""# Hồ sơ chủ thể OCOP. Hướng dẫn: trang "Hướng dẫn cập nhật dữ liệu" của trang web.
 id: {producer_id}                       # mã cố định, trùng tên tệp: đừng đổi khi đổi tên
