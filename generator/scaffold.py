@@ -132,7 +132,7 @@ address:
   province: {province}
 {commune_line}
 # contacts:
-#   phones: ["0206 3860 000"]          # số điện thoại luôn đặt trong dấu nháy
+#   phones: ["0000 000 000"]           # số ví dụ; số điện thoại luôn đặt trong dấu nháy
 #   email: lienhe@example.vn
 #   website: https://example.vn
 # description: "Giới thiệu ngắn về chủ thể"
