@@ -1,4 +1,5 @@
-"""Reference data kept as data: criteria sets (bands, groups, validity) and administrative units."""
+"""Reference data kept as data: criteria sets (bands, groups, validity) from data/reference/, and
+the country's administrative units from the maintained package (generator/adminunits.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.adminunits import Commune, Province, Units, load_units
 from generator.load import load_document
 from generator.problems import Problem
 from generator.schema import check_schema
 
+__all__ = ["Band", "Commune", "CriteriaSet", "Province", "Reference", "load_reference"]
+
 CRITERIA_FILE = "criteria.yaml"
-UNITS_FILE = "units.yaml"
 
 
 @dataclass(frozen=True)
@@ -41,25 +44,16 @@ class CriteriaSet:
 
 
 @dataclass(frozen=True)
-class Commune:
-    id: str
-    name: str
-    former: str
-
-
-@dataclass(frozen=True)
-class Province:
-    id: str
-    name: str
-    communes: dict[str, Commune]
-
-
-@dataclass(frozen=True)
 class Reference:
     """All reference data of a catalogue."""
 
     criteria: dict[str, CriteriaSet]
-    provinces: dict[str, Province]
+    units: Units
+
+    @property
+    def provinces(self) -> dict[str, Province]:
+        """Today's provinces by ID, each with its communes."""
+        return self.units.provinces
 
     def group_name(self, group_id: str) -> str:
         """The name of a product group, from the newest criteria set that has it."""
@@ -93,22 +87,13 @@ def _criteria(item: dict[str, Any]) -> CriteriaSet:
     )
 
 
-def _province(item: dict[str, Any]) -> Province:
-    communes = {
-        c["id"]: Commune(c["id"], c["name"], c.get("former", "")) for c in item.get("communes", [])
-    }
-    return Province(item["id"], item["name"], communes)
-
-
 def load_reference(reference_dir: Path, root: Path) -> tuple[Reference | None, list[Problem]]:
-    """Load the reference files, each checked against its schema (criteria.schema.json,
-    units.schema.json); a broken one is a problem at its line, not a crash."""
+    """Load the criteria sets, checked against their schema (criteria.schema.json), and the
+    administrative units; a broken criteria file is a problem at its line, not a crash."""
     problems: list[Problem] = []
     criteria_doc, found = load_document(reference_dir / CRITERIA_FILE, root)
     problems += found + (check_schema(criteria_doc, "criteria") if criteria_doc else [])
-    units_doc, found = load_document(reference_dir / UNITS_FILE, root)
-    problems += found + (check_schema(units_doc, "units") if units_doc else [])
-    if criteria_doc is None or units_doc is None or problems:
+    if criteria_doc is None or problems:
         return None, problems
     try:
         criteria = {c.id: c for c in map(_criteria, criteria_doc.data["criteria_sets"])}
@@ -116,8 +101,4 @@ def load_reference(reference_dir: Path, root: Path) -> tuple[Reference | None, l
         return None, [
             criteria_doc.problem((), "reference-invalid", schema="criteria", detail=error)
         ]
-    try:
-        provinces = {p.id: p for p in map(_province, units_doc.data["provinces"])}
-    except (KeyError, TypeError, ValueError) as error:
-        return None, [units_doc.problem((), "reference-invalid", schema="units", detail=error)]
-    return Reference(criteria, provinces), problems
+    return Reference(criteria, load_units(root / ".cache")), problems

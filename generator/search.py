@@ -18,28 +18,17 @@ A query loads the manifest, the shard of each of its words and the chunks of the
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from typing import Any
 
 from generator.model import Catalogue, InspectionRound, Producer, Product
 from generator.render import vndate
+from generator.text import fold
 from generator.urls import inside_generated, producer_path, product_path, round_path
 
 INDEX_FOLDER = "chi-muc"  # inside the generated folder
 INDEX_FILE = f"{INDEX_FOLDER}/index.json"
 ROWS_PER_CHUNK = 400
-_MARKS = re.compile("[\u0300-\u036f]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)  # names of places, groups and kinds repeat on many rows
-def fold(text: str) -> str:
-    """Text as searchable ASCII words: "Rượu chuối Đồng Văn" -> "ruou chuoi dong van"."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return _NON_WORD.sub(" ", _MARKS.sub("", text)).strip()
 
 
 def words(*texts: str | None) -> str:
@@ -51,17 +40,28 @@ def words(*texts: str | None) -> str:
     return " ".join(seen)
 
 
+def _former(producer: Producer) -> list[str]:
+    """The old units a source named, so that "tra vinh" or "tieu can" still finds a producer
+    whose place is called otherwise today."""
+    return [producer.former_label, *producer.former.values()]
+
+
 def _product(producer: Producer, product: Product) -> list[Any]:
     place = producer.commune_name or ""
     return [
         "p",
         product.name,
-        f"{producer.name} · {product.group_name} · {producer.province.name}",
+        f"{producer.name} · {product.group_label} · {producer.province.name}",
         inside_generated(product_path(producer.id, product.id)),
         product.stars,
         words(product.name),
         words(
-            producer.name, product.group_name, producer.province.name, place, product.description
+            producer.name,
+            product.group_label,
+            producer.province.name,
+            place,
+            product.description,
+            *_former(producer),
         ),
     ]
 
@@ -70,17 +70,18 @@ def _producer(producer: Producer) -> list[Any]:
     return [
         "c",
         producer.name,
-        f"{producer.kind_label} · {producer.province.name}",
+        f"{producer.kind_text} · {producer.province.name}",
         inside_generated(producer_path(producer.id)),
         producer.best_stars,
         words(producer.name),
         words(
-            producer.kind_label,
+            producer.kind_text,
             producer.address,
             producer.commune_name,
             producer.province.name,
             producer.description,
             *(product.name for product in producer.products),
+            *_former(producer),
         ),
     ]
 

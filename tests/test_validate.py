@@ -35,6 +35,8 @@ CASES = {
     "folder-mismatch": (P, 6, "folder-mismatch"),
     "unknown-province": (P, 6, "unknown-province"),
     "unknown-commune": (P, 7, "unknown-commune"),
+    "former-unit": (P, 7, "former-unit"),
+    "former-unit-province": (P, 6, "former-unit"),
     "unknown-criteria": (P, 20, "unknown-criteria"),
     "group-not-in-criteria": (P, 16, "group-not-in-criteria"),
     "bad-value": (P, 3, "bad-value"),
@@ -55,7 +57,6 @@ CASES = {
     "misplaced-file": ("data/producers/htx-lac.yaml", None, "misplaced-file"),
     "yml-extension": ("data/inspections/2025-07-01-mau.yml", None, "misplaced-file"),
     "reference-criteria": ("data/reference/criteria.yaml", 32, "wrong-type"),
-    "reference-units": ("data/reference/units.yaml", 19, "missing-field"),
     "control-character": (P, 2, "control-character"),
     "control-raw": (P, 12, "control-character"),
     "control-line-break": (P, 15, "control-character"),
@@ -131,7 +132,10 @@ def test_english_messages(tmp_path: Path) -> None:
     root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "phone-not-text")
     [problem] = load_catalogue(Settings(root=root, as_of=AS_OF)).report
     assert problem.message("en").startswith("Phone number 'phones' is written as a number")
-    assert problem.hint("en") == 'Put the phone number in double quotes, e.g. "0206 3850 123".'
+    assert (
+        problem.hint("en")
+        == 'Put the phone number in double quotes, e.g. "0000 000 000" (an example).'
+    )
 
 
 def test_sample_data_is_valid() -> None:
