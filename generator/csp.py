@@ -1,5 +1,7 @@
 """A Content-Security-Policy for every built page: only the site's own origin, and inline
-scripts only when their exact text is listed by hash (works on any engine's HTML output)."""
+scripts only when their exact text is listed by hash (works on any engine's HTML output).
+A section of the site may have a policy of its own (`SECTION_POLICIES`), chosen by the page's
+path inside the site."""
 
 from __future__ import annotations
 
@@ -12,6 +14,17 @@ POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+# The browser editor (/admin/, Decap CMS) checks its configuration with validators it compiles
+# at run time (ajv: 'unsafe-eval'), injects its styles at run time (CSS-in-JS), shows photos
+# picked for upload as blob: addresses and talks to the git host's API (`origins`, from the
+# editor's settings); it needs no inline script, no frame and no other origin.
+EDITOR_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:{origins}; connect-src 'self'{origins}; font-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+# The page's path inside the site (prefix) -> its policy; every other page gets POLICY.
+SECTION_POLICIES = {"admin/": EDITOR_POLICY}
 _META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
@@ -24,8 +37,13 @@ def script_hash(body: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def policy_for(html: str) -> str:
-    """The policy of one page: its inline scripts' hashes, nothing from other origins."""
+def policy_for(html: str, path: str = "", origins: tuple[str, ...] = ()) -> str:
+    """The policy of one page (`path` inside the site, such as `admin/index.html`): its section's
+    policy with the other `origins` it may reach, else the site's with its inline scripts' hashes
+    and nothing from other origins."""
+    for prefix, section_policy in SECTION_POLICIES.items():
+        if path.startswith(prefix):
+            return section_policy.format(origins="".join(f" {o}" for o in sorted(set(origins))))
     hashes = sorted(
         {
             script_hash(m["body"])
@@ -36,9 +54,10 @@ def policy_for(html: str) -> str:
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
 
-def apply_policy(html: str) -> str:
+def apply_policy(html: str, path: str = "", origins: tuple[str, ...] = ()) -> str:
     """The page with its policy as the first element of <head> (an old one is replaced)."""
     if 'http-equiv="Content-Security-Policy"' in html:
         html = _META.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    policy = policy_for(html, path, origins)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return _CHARSET.sub(lambda m: f"{m.group(0)}\n    {meta}", html, count=1)

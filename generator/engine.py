@@ -34,6 +34,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
+from generator.editor import EditorError, publish_editor
 from generator.htmlpage import (
     HTML_BODY_KEY,
     anchors_and_links,
@@ -105,9 +106,13 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
             mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
+        publish_editor(settings, staging)  # /admin/, only when the office set up editor.yml
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
+    except EditorError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)
