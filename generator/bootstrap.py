@@ -24,6 +24,8 @@ LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
 PIP_AUDIT = "pip-audit==2.10.1"
+EDITOR = ROOT / "editor"  # the browser editor's npm packages (package-lock.json)
+EDITOR_SETTINGS = ROOT / "editor.yml"  # present when the office uses the editor
 
 
 def _bin(name: str) -> str:
@@ -58,6 +60,28 @@ def ensure_venv() -> None:
     marker.write_text(stamp)
 
 
+def ensure_editor_packages() -> None:
+    """Install the editor's pinned npm packages (`npm ci`) when its lock file changed."""
+    lock = EDITOR / "package-lock.json"
+    marker = EDITOR / "node_modules" / ".ocop-installed"
+    stamp = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if marker.exists() and marker.read_text() == stamp:
+        return
+    if shutil.which("npm") is None:
+        ensure_debian_packages({"nodejs": Path("/usr/bin/node"), "npm": Path("/usr/bin/npm")})
+    npm = shutil.which("npm")
+    if npm is None:
+        print("Thiếu Node.js và npm: trình soạn thảo /admin/ chưa được cài.", file=sys.stderr)
+        return
+    print("Cài đặt trình soạn thảo (npm ci) …", flush=True)
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+        cwd=EDITOR,
+        check=True,
+    )
+    marker.write_text(stamp)
+
+
 def ensure_debian_packages(needed: dict[str, Path]) -> None:
     """Install the Debian packages whose marker file is missing, when we may (root, apt-get)."""
     missing = [package for package, marker in needed.items() if not marker.exists()]
@@ -85,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     task, rest = args[0], args[1:]
     os.chdir(ROOT)
     ensure_debian_packages({"fonts-dejavu-core": FONT})
+    if task == "test" or EDITOR_SETTINGS.exists():
+        ensure_editor_packages()  # the editor's test drives it; a build with it publishes it
     if task == "test":
         ensure_debian_packages({"chromium": CHROMIUM})
         command = [_bin("python"), "-m", "pytest", *rest]
