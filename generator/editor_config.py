@@ -15,6 +15,7 @@ from generator.schema import _EMAIL, inline, load_schema
 LONG_TEXT = frozenset({"description", "summary", "note", "text", "reason"})
 # Codes whose fix hint makes sense in a form (the others speak of YAML syntax).
 HINT_IN_FORM = frozenset({"bad-id", "bad-url", "bad-email"})
+REQUIRED_WHEN_FILLED = "Bắt buộc khi điền mục này."
 URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"
 DATE_FORMAT = "YYYY-MM-DD"  # what the data holds (ISO); the picker shows the browser's format
 
@@ -71,6 +72,10 @@ class FormBuilder:
             field["hint"] = hint
         field["required"] = required
         field.update(self.widget(name, node, path))
+        if not required and field["widget"] == "object":
+            # The form checks required fields even in an object left empty, so an optional
+            # object's own required fields are checked by `ocop validate` instead.
+            _loosen(field["fields"])
         return field
 
     def widget(self, name: str, node: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
@@ -218,6 +223,16 @@ class FormBuilder:
         return self.fields(schema)
 
 
+def _loosen(fields: list[dict[str, Any]]) -> None:
+    """Mark the fields of an optional object as optional (nested objects too, not list items)."""
+    for field in fields:
+        if field["required"]:
+            field["required"] = False
+            field["hint"] = " ".join(filter(None, [field.get("hint"), REQUIRED_WHEN_FILLED]))
+        if field["widget"] == "object":
+            _loosen(field["fields"])
+
+
 def _markable(schema: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
     """For each object that has `illustrative`, the paths of its fields (nested objects' too,
     but not the lists of records that mark their own)."""
@@ -273,7 +288,7 @@ def collections(reference: Reference) -> list[dict[str, Any]]:
             "label_singular": "chủ thể",
             "description": GUIDE["producers"],
             "folder": "data/producers",
-            "path": "{{address.province}}/{{id}}",
+            "path": "{{fields.address.province}}/{{id}}",
             "slug": "{{id}}",
             "identifier_field": "id",
             "summary": "{{name}} ({{address.province}})",
