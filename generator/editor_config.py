@@ -18,6 +18,34 @@ HINT_IN_FORM = frozenset({"bad-id", "bad-url", "bad-email"})
 REQUIRED_WHEN_FILLED = "Bắt buộc khi điền mục này."
 URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"
 DATE_FORMAT = "YYYY-MM-DD"  # what the data holds (ISO); the picker shows the browser's format
+# A list's "Thêm …" button names one item; the schema names the whole list.
+ITEM_LABELS = {
+    ("aliases",): "mã cũ",
+    ("contacts", "phones"): "số điện thoại",
+    ("photos",): "ảnh",
+    ("sources",): "văn bản nguồn",
+    ("products",): "sản phẩm",
+    ("products", "aliases"): "mã cũ",
+    ("products", "photos"): "ảnh",
+    ("products", "where_to_buy"): "nơi bán",
+    ("products", "certifications"): "lần công nhận",
+    ("findings",): "tồn tại, hạn chế",
+    ("recommendations",): "nhóm đề nghị",
+    ("recommendations", "items"): "đề nghị",
+    ("entries",): "chủ thể được kiểm tra",
+    ("entries", "checks"): "nội dung kiểm tra",
+    ("entries", "recommendations"): "kiến nghị",
+    ("entries", "responses"): "phản hồi",
+}
+# Closed list items whose name alone says little.
+SUMMARIES = {
+    ("products", "certifications"): "{{fields.stars}} sao, ngày {{fields.decision.date}}",
+    ("entries",): "Chủ thể {{fields.producer}}: {{fields.outcome}}",
+    ("entries", "checks"): "{{fields.check}}: {{fields.result}}",
+}
+# Where the data files are is the build's business, not a form's: a hint naming a file such
+# as "(data/reference/…yaml)" is dropped (the select already lists the reference values).
+FILE_NOTE = re.compile(r"\s*\([^()]*\.ya?ml\)")
 
 
 def form_message(code: str) -> str:
@@ -34,6 +62,7 @@ def label_and_hint(description: str | None, name: str) -> tuple[str, str]:
     something off, the whole description as the hint."""
     if not description:
         return name, ""
+    description = FILE_NOTE.sub("", description)
     label = re.split(r"\s*[;(]", description, maxsplit=1)[0].strip() or description
     return label, ("" if label == description else description)
 
@@ -163,6 +192,8 @@ class FormBuilder:
         """A list: of objects (a sub-form per item), of choices, or of single values."""
         items = node.get("items", {})
         widget: dict[str, Any] = {"widget": "list"}
+        if path in ITEM_LABELS:
+            widget["label_singular"] = ITEM_LABELS[path]
         if node.get("minItems"):
             widget["min"] = node["minItems"]
         if name == "illustrative":
@@ -171,15 +202,20 @@ class FormBuilder:
         if items.get("type") == "object":
             widget["fields"] = self.fields(items, path)
             widget["collapsed"] = True
-            first = next(iter(items.get("properties", {})), None)
-            summary = "name" if "name" in items.get("properties", {}) else first
-            if summary:
-                widget["summary"] = "{{fields." + summary + "}}"
+            widget["summary"] = SUMMARIES.get(path) or self.summary(path, items)
             return widget
         item_field = {"name": name, "label": label_and_hint(node.get("description"), name)[0]}
         item_field.update(self.widget(name, items, path))
         widget["field"] = item_field
         return widget
+
+    def summary(self, path: tuple[str, ...], items: dict[str, Any]) -> str:
+        """What a closed item shows: its kind and its name (or first field). The kind is never
+        empty, so Decap does not fall back to its English "No <field>"."""
+        properties = items.get("properties", {})
+        first = "name" if "name" in properties else next(iter(properties), "")
+        kind = ITEM_LABELS.get(path, path[-1])
+        return f"{kind[:1].upper()}{kind[1:]}: {{{{fields.{first}}}}}"
 
     def marked_fields(self, path: tuple[str, ...]) -> Iterator[str]:
         """The field paths `illustrative` may name at `path`, as the site marks them."""
@@ -288,7 +324,11 @@ def collections(reference: Reference) -> list[dict[str, Any]]:
             "label_singular": "chủ thể",
             "description": GUIDE["producers"],
             "folder": "data/producers",
-            "path": "{{fields.address.province}}/{{id}}",
+            # Decap turns every "." of a folder path into "-" before it reads the fields
+            # (prepareSlug), so `address.province` is named with brackets, which its field
+            # lookup (keyToPathArray) also splits on. The path's depth (two parts) is also
+            # how deep Decap lists the folder, so every province's producers are listed.
+            "path": "{{address[province]}}/{{slug}}",
             "slug": "{{id}}",
             "identifier_field": "id",
             "summary": "{{name}} ({{address.province}})",

@@ -108,6 +108,29 @@
     },
   });
 
+  // Decap's Vietnamese phrases lack a few that its English has (the "Add …" buttons of lists),
+  // and a refused pattern should read as `ocop validate` words it (the config's pattern
+  // message is that wording) rather than "<label> không khớp với mẫu: …". Ours are merged in
+  // before the editor reads its configuration and picks the locale.
+  var PHRASES = {
+    editor: {
+      editorWidgets: { list: { add: "Thêm %{item}", addType: "Thêm %{item}" } },
+      editorControlPane: { widget: { regexPattern: "%{pattern}" } },
+    },
+  };
+  function merge(into, from) {
+    Object.keys(from).forEach(function (key) {
+      var value = from[key];
+      if (value && typeof value === "object") {
+        into[key] = merge(Object.assign({}, into[key] || {}), value);
+      } else {
+        into[key] = value;
+      }
+    });
+    return into;
+  }
+  CMS.registerLocale("vi", merge(Object.assign({}, CMS.getLocale("vi") || {}), PHRASES));
+
   data.stylesheets.forEach(function (href) { CMS.registerPreviewStyle(href); });
   CMS.registerPreviewTemplate("producers", ProducerPreview);
 })();
