@@ -41,7 +41,7 @@ ITEM_LABELS = {
 SUMMARIES = {
     ("products", "certifications"): "{{fields.stars}} sao, ngày {{fields.decision.date}}",
     ("entries",): "Chủ thể {{fields.producer}}: {{fields.outcome}}",
-    ("entries", "checks"): "{{fields.check}}: {{fields.result}}",
+    ("entries", "checks"): "Nội dung {{fields.check}}: {{fields.result}}",
 }
 # Where the data files are is the build's business, not a form's: a hint naming a file such
 # as "(data/reference/…yaml)" is dropped (the select already lists the reference values).

@@ -3,6 +3,7 @@ its own Content-Security-Policy, and the site left alone without editor.yml."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,34 @@ def test_without_editor_settings_the_site_gets_no_admin(tmp_path: Path) -> None:
     site.mkdir()
     assert publish_editor(Settings(root=tmp_path), site) == 0
     assert list(site.iterdir()) == []
+
+
+def _widgets(fields: list[dict]) -> list[dict]:
+    found = []
+    for field in fields:
+        found.append(field)
+        found += _widgets(field.get("fields", []))
+        if "field" in field:
+            found += _widgets([field["field"]])
+    return found
+
+
+def test_every_list_names_one_item_in_vietnamese_and_no_form_names_a_file(
+    forms: dict[str, list[dict]],
+) -> None:
+    widgets = [w for fields in forms.values() for w in _widgets(fields)]
+    lists = [w for w in widgets if w["widget"] == "list"]
+    assert lists and [w["name"] for w in lists if not w.get("label_singular")] == []
+    # a closed item's summary has words of its own, so Decap never shows "No <field>"
+    summaries = [w["summary"] for w in lists if "fields" in w]
+    assert summaries and all(re.sub(r"{{[^}]*}}", "", t).strip(" :,") for t in summaries)
+    assert [w["name"] for w in widgets if ".yaml" in w["label"] + w.get("hint", "")] == []
+
+
+def test_a_new_producer_is_saved_in_its_province_folder() -> None:
+    reference, _ = load_reference(ROOT / "data" / "reference", ROOT)
+    producers = next(c for c in collections(reference) if c["name"] == "producers")
+    # Decap replaces "." in a folder path before reading it; brackets reach the nested field.
+    assert "." not in producers["path"]
+    assert producers["path"] == "{{address[province]}}/{{slug}}"
+    assert producers["folder"] == "data/producers" and producers["slug"] == "{{id}}"
