@@ -26,6 +26,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
 RCLONE = Path("/usr/bin/rclone")  # `ocop upload`: photos to object storage
 PIP_AUDIT = "pip-audit==2.10.1"
+EDITOR = ROOT / "editor"  # the browser editor's npm packages (package-lock.json)
+EDITOR_SETTINGS = ROOT / "editor.yml"  # present when the office uses the editor
 
 
 def _bin(name: str) -> str:
@@ -57,6 +59,28 @@ def ensure_venv() -> None:
         venv.create(VENV, with_pip=True)
     print("Cài đặt các gói đã ghim phiên bản …", flush=True)
     _pip_install("-c", str(LOCK), "-e", f"{ROOT}[test]")
+    marker.write_text(stamp)
+
+
+def ensure_editor_packages() -> None:
+    """Install the editor's pinned npm packages (`npm ci`) when its lock file changed."""
+    lock = EDITOR / "package-lock.json"
+    marker = EDITOR / "node_modules" / ".ocop-installed"
+    stamp = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if marker.exists() and marker.read_text() == stamp:
+        return
+    if shutil.which("npm") is None:
+        ensure_debian_packages({"nodejs": Path("/usr/bin/node"), "npm": Path("/usr/bin/npm")})
+    npm = shutil.which("npm")
+    if npm is None:
+        print("Thiếu Node.js và npm: trình soạn thảo /admin/ chưa được cài.", file=sys.stderr)
+        return
+    print("Cài đặt trình soạn thảo (npm ci) …", flush=True)
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+        cwd=EDITOR,
+        check=True,
+    )
     marker.write_text(stamp)
 
 
@@ -95,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     task, rest = args[0], args[1:]
     os.chdir(ROOT)
     ensure_debian_packages({"fonts-dejavu-core": FONT})
+    if task == "test" or EDITOR_SETTINGS.exists():
+        ensure_editor_packages()  # the editor's test drives it; a build with it publishes it
     if task == "test":
         ensure_debian_packages({"chromium": CHROMIUM, "rclone": RCLONE})
         command = [_bin("python"), "-m", "pytest", *rest]

@@ -34,6 +34,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.csp import apply_policy
+from generator.editor import EditorError, publish_editor
 from generator.htmlpage import (
     HTML_BODY_KEY,
     anchors_and_links,
@@ -107,9 +108,13 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
             mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
+        publish_editor(settings, staging)  # /admin/, only when the office set up editor.yml
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError("site-build", detail=error) from None
+    except EditorError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)
@@ -513,14 +518,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its Content-Security-Policy as it is written."""
-    return apply_policy(output, _media_origin)
+    return apply_policy(output, media_origin=_media_origin)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages made from a template alone (404.html)."""
     if not template_name.endswith(".html"):
         return output_content
-    return apply_policy(output_content, _media_origin)
+    return apply_policy(output_content, media_origin=_media_origin)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -99,7 +99,7 @@ def test_csp_allows_exactly_the_media_origin_for_images(project: tuple[Path, str
         assert "cdn.example" not in repr(others), page
     assert checked >= 30  # every page the engine made
     without = policy_for(producer_page(root))
-    assert policy_for(producer_page(root), "https://cdn.example") == without.replace(
+    assert policy_for(producer_page(root), media_origin="https://cdn.example") == without.replace(
         "img-src 'self' data:", "img-src 'self' data: https://cdn.example"
     )
 
