@@ -221,29 +221,27 @@ def build(settings: Settings, verbose: bool) -> None:
 def _check_host(settings: Settings, site: Path, host: Host) -> None:
     """Print the built site's size and counts against its host's limits, lay out the photos
     served from the media address, and exit 1 (the site flagged) when a limit is passed."""
-    from generator.hosts import excesses, flag, inventory, number, refusal, size, summary
+    from generator.hosts import excesses, flag, inventory, refusal, summary
+    from generator.messages import megabytes, number
     from generator.output import stage_media
 
+    lang = settings.lang
     measured = inventory(site)
-    for line in summary(measured, host):
+    for line in summary(measured, host, lang):
         click.echo(line)
     if stage_media(settings):
         media = inventory(settings.media_dir)
-        click.echo(
-            f"Ảnh phục vụ từ {settings.media_url}: {number(media.files)} tệp, "
-            f"{size(media.bytes)} trong {settings.media_dir.name}/, không tính vào giới hạn của "
-            f"{host.label}. Gửi chúng lên bằng `ocop upload` trước khi xuất bản trang web."
-        )
+        served = {"files": number(media.files, lang), "size": megabytes(media.bytes, lang)}
+        folder = settings.media_dir.name
+        url = settings.media_url
+        click.echo(say("media-served", lang, url=url, folder=folder, host=host.name, **served))
     found = excesses(measured, host)
     if found:
-        text = refusal(found, host)
-        flag(site, text)
+        text = refusal(found, host, lang)
+        flag(site, text, lang)
         click.echo(text, err=True)
-        click.echo(
-            f"Trang web vẫn nằm trong {site.relative_to(settings.root)}/ để xem xét, có tệp "
-            f"đánh dấu {site.name}/{FLAG_FILE}: không xuất bản bản này.",
-            err=True,
-        )
+        kept = {"folder": site.relative_to(settings.root), "flag": f"{site.name}/{FLAG_FILE}"}
+        click.echo(say("site-flagged", lang, **kept), err=True)
         sys.exit(1)
 
 
@@ -259,16 +257,14 @@ def upload(settings: Settings, dry_run: bool) -> None:
     from generator.media import upload as send
 
     if not settings.media_url:
-        click.echo("Ảnh nằm ngay trong trang web (chưa đặt media_url): không có gì để gửi.")
+        click.echo(say("upload-nothing", settings.lang))
         return
     done = send(settings, dry_run)
     if dry_run:
-        click.echo(f"Chạy thử: {done.sent} tệp sẽ được gửi lên {done.remote}; chưa gửi gì.")
+        click.echo(say("upload-dry-run", settings.lang, sent=done.sent, remote=done.remote))
     else:
-        click.echo(
-            f"Đã gửi {done.sent} tệp lên {done.remote}; "
-            f"{done.files - done.sent} tệp không đổi, không gửi lại."
-        )
+        kept = done.files - done.sent
+        click.echo(say("uploaded", settings.lang, sent=done.sent, remote=done.remote, kept=kept))
 
 
 @cli.command()

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.messages import megabytes, number, say
 from generator.problems import OcopError
 
 GB = 1000**3  # the hosts say "1 GB"; counted in decimal, the stricter reading
@@ -21,8 +22,7 @@ FLAG_FILE = "KHONG-XUAT-BAN.txt"
 class Host:
     """A place the built site is published, with the limits it sets (None: no such limit)."""
 
-    name: str  # the setting's value
-    label: str
+    name: str  # the setting's value; generator/messages.py names it (HOST_NAMES)
     source: str  # where the limits are documented
     max_bytes: int | None = None
     max_files: int | None = None
@@ -36,13 +36,11 @@ HOSTS: dict[str, Host] = {
     for host in (
         Host(
             "github-pages",
-            "GitHub Pages",
             "https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits",
             max_bytes=GB,
         ),
         Host(
             "gitlab-pages",
-            "GitLab Pages (gitlab.com)",
             "https://docs.gitlab.com/user/gitlab_com/#gitlab-pages",
             max_bytes=GB,
             max_files=200_000,
@@ -50,25 +48,22 @@ HOSTS: dict[str, Host] = {
         ),
         Host(
             "cloudflare-pages-free",
-            "Cloudflare Pages (gói miễn phí)",
             "https://developers.cloudflare.com/pages/platform/limits/",
             max_files=20_000,
             max_file_bytes=25 * MIB,
         ),
         Host(
             "cloudflare-pages-paid",
-            "Cloudflare Pages (gói trả phí)",
             "https://developers.cloudflare.com/pages/platform/limits/",
             max_files=100_000,
             max_file_bytes=25 * MIB,
         ),
         Host(
             "netlify",
-            "Netlify",
             "https://answers.netlify.com/ (deploys of more than 54,000 files in one folder fail)",
             max_in_folder=54_000,
         ),
-        Host("none", "máy chủ riêng hoặc kho lưu trữ đối tượng", "no limit of a static host"),
+        Host("none", "no limit of a static host"),
     )
 }
 
@@ -81,10 +76,7 @@ def host_named(name: str) -> Host:
     """The host a setting names; stops with the names it may take otherwise."""
     if name in HOSTS:
         return HOSTS[name]
-    raise UnknownHost(
-        f"Nơi xuất bản '{name}' (mục extra: ocop: host: trong mkdocs.yml hoặc biến môi trường "
-        f"OCOP_HOST) không có trong danh sách. Ghi một trong: {', '.join(HOSTS)}."
-    )
+    raise UnknownHost("unknown-host", value=name, hosts=", ".join(HOSTS))
 
 
 @dataclass(frozen=True)
@@ -106,7 +98,7 @@ class Inventory:
     largest_folder_files: int
     largest_file: str
     largest_file_bytes: int
-    by_kind: dict[str, Kind] = field(default_factory=dict)  # most bytes first
+    by_kind: dict[str, Kind] = field(default_factory=dict)  # by ending ("": none), most bytes first
 
 
 def inventory(folder: Path, skip: frozenset[str] = frozenset({FLAG_FILE})) -> Inventory:
@@ -154,7 +146,7 @@ def inventory(folder: Path, skip: frozenset[str] = frozenset({FLAG_FILE})) -> In
 
 def _kind(name: str) -> str:
     stem, dot, ending = name.rpartition(".")
-    return ending.lower() if dot and stem else "(không đuôi)"
+    return ending.lower() if dot and stem else ""
 
 
 @dataclass(frozen=True)
@@ -186,97 +178,83 @@ def excesses(site: Inventory, host: Host) -> list[Excess]:
     return found
 
 
-def number(value: int) -> str:
-    """A whole number as Vietnamese writes it (199.810)."""
-    return f"{value:,}".replace(",", ".")
+def _against(measured: str, limit: int | None, shown: str, lang: str) -> str:
+    return measured + say("host-limit", lang, limit=shown) if limit is not None else measured
 
 
-def size(value: int) -> str:
-    """Bytes in MB (decimal, as the hosts count), Vietnamese style (2.326,4 MB)."""
-    whole, tenth = divmod(round(value / 100_000), 10)
-    return f"{number(whole)},{tenth} MB"
-
-
-def _against(measured: str, limit: int | None, shown: str) -> str:
-    return f"{measured} (giới hạn {shown})" if limit is not None else measured
-
-
-def summary(site: Inventory, host: Host) -> list[str]:
+def summary(site: Inventory, host: Host, lang: str = "vi") -> list[str]:
     """The lines `ocop build` prints: the site's size and counts beside the host's limits."""
     entries = site.files + (site.folders if host.folders_count else 0)
-    counted = f"{number(entries)} tệp và thư mục" if host.folders_count else None
-    limit_files = number(host.max_files) if host.max_files else ""
+    files = say("host-files", lang, files=number(site.files, lang))
+    if host.folders_count:
+        files += say("host-entries", lang, entries=number(entries, lang))
     kinds = ", ".join(
-        f"{name} {number(kind.files)} tệp {size(kind.bytes)}"
+        say(
+            "host-kind" if name else "host-kind-bare",
+            lang,
+            kind=name,
+            files=number(kind.files, lang),
+            size=megabytes(kind.bytes, lang),
+        )
         for name, kind in list(site.by_kind.items())[:6]
     )
     return [
-        f"Trang web cho {host.label}:",
-        "  dung lượng: " + _against(size(site.bytes), host.max_bytes, size(host.max_bytes or 0)),
-        "  số tệp: "
-        + _against(
-            f"{number(site.files)} tệp" + (f" ({counted})" if counted else ""),
-            host.max_files,
-            limit_files,
+        say("host-summary", lang, host=host.name),
+        _against(
+            say("host-size", lang, size=megabytes(site.bytes, lang)),
+            host.max_bytes,
+            megabytes(host.max_bytes or 0, lang),
+            lang,
         ),
-        f"  thư mục nhiều tệp nhất: {site.largest_folder} "
-        + _against(
-            f"{number(site.largest_folder_files)} tệp",
+        _against(files, host.max_files, number(host.max_files or 0, lang), lang),
+        _against(
+            say(
+                "host-folder",
+                lang,
+                folder=site.largest_folder,
+                files=number(site.largest_folder_files, lang),
+            ),
             host.max_in_folder,
-            number(host.max_in_folder or 0),
+            number(host.max_in_folder or 0, lang),
+            lang,
         ),
-        f"  tệp lớn nhất: {site.largest_file} "
-        + _against(
-            size(site.largest_file_bytes), host.max_file_bytes, size(host.max_file_bytes or 0)
+        _against(
+            say(
+                "host-file",
+                lang,
+                file=site.largest_file,
+                size=megabytes(site.largest_file_bytes, lang),
+            ),
+            host.max_file_bytes,
+            megabytes(host.max_file_bytes or 0, lang),
+            lang,
         ),
-        f"  theo loại tệp: {kinds}",
+        say("host-kinds", lang) + kinds,
     ]
 
 
-_WHAT = {
-    "bytes": "Dung lượng trang web {measured} vượt giới hạn {allowed} của {host}.",
-    "files": "Trang web có {measured} tệp{entries} vượt giới hạn {allowed} của {host}.",
-    "folder": "Thư mục {where} có {measured} tệp, vượt giới hạn {allowed} tệp một thư mục "
-    "của {host}.",
-    "file": "Tệp {where} nặng {measured}, vượt giới hạn {allowed} một tệp của {host}.",
-}
-_REMEDY = {
-    "bytes": "chuyển ảnh sang kho lưu trữ đối tượng có CDN (mục extra: ocop: media_url: trong "
-    "mkdocs.yml, xem trang Cán bộ › Nơi xuất bản), hoặc chọn nơi xuất bản không giới hạn "
-    "dung lượng",
-    "files": "chuyển ảnh sang kho lưu trữ đối tượng (media_url), hoặc chọn gói hay nơi xuất bản "
-    "cho phép nhiều tệp hơn (vd cloudflare-pages-paid, gitlab-pages)",
-    "folder": "chia thư mục đó, hoặc chọn nơi xuất bản khác",
-    "file": "thu nhỏ tệp đó hoặc đưa nó sang kho lưu trữ đối tượng",
-}
-
-
-def refusal(found: list[Excess], host: Host) -> str:
-    """Why the built site must not be published on `host`, and what to do, in Vietnamese."""
-    lines = [f"Không xuất bản được lên {host.label}:"]
+def refusal(found: list[Excess], host: Host, lang: str = "vi") -> str:
+    """Why the built site must not be published on `host`, and what to do, in `lang`."""
+    lines = [say("host-refused", lang, host=host.name)]
     for excess in found:
-        shown = size if excess.limit in {"bytes", "file"} else number
+        key = "entries" if excess.limit == "files" and host.folders_count else excess.limit
+        shown = megabytes if excess.limit in {"bytes", "file"} else number
         lines.append(
-            "- "
-            + _WHAT[excess.limit].format(
-                measured=shown(excess.measured),
-                allowed=shown(excess.allowed),
-                host=host.label,
+            say(
+                f"excess-{key}",
+                lang,
+                measured=shown(excess.measured, lang),
+                allowed=shown(excess.allowed, lang),
+                host=host.name,
                 where=excess.where,
-                entries=" và thư mục" if host.folders_count and excess.limit == "files" else "",
             )
-            + f" Cách xử lý: {_REMEDY[excess.limit]}."
         )
-    lines.append(f"Giới hạn theo: {host.source}")
+    lines.append(say("host-source", lang, source=host.source))
     return "\n".join(lines)
 
 
-def flag(site_dir: Path, text: str) -> Path:
+def flag(site_dir: Path, text: str, lang: str = "vi") -> Path:
     """Mark a built site that must not be published: the reason, in a file at its root."""
     path = site_dir / FLAG_FILE
-    path.write_text(
-        f"{text}\n\nTrang web này được giữ lại để xem xét, không xuất bản. "
-        "Sửa theo hướng dẫn trên rồi chạy lại `ocop build`.\n",
-        encoding="utf-8",
-    )
+    path.write_text(f"{text}\n\n{say('flag-note', lang)}\n", encoding="utf-8")
     return path

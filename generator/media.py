@@ -40,13 +40,9 @@ def check_media_url(url: str) -> str:
         or parts.scheme not in {"https", "http"}
         or (parts.scheme == "http" and not local)
     ):
-        raise MediaError(
-            f"Địa chỉ ảnh '{url}' (mục extra: ocop: media_url: trong mkdocs.yml hoặc biến môi "
-            "trường OCOP_MEDIA_URL) phải là một địa chỉ https đầy đủ, "
-            "vd https://anh.ocop.example.vn/."
-        )
+        raise MediaError("media-url-not-https", url=url)
     if parts.query or parts.fragment:
-        raise MediaError(f"Địa chỉ ảnh '{url}' không được có phần '?' hay '#'.")
+        raise MediaError("media-url-query", url=url)
     return url
 
 
@@ -88,10 +84,7 @@ class Upload:
 def upload_command(settings: Settings, dry_run: bool = False) -> list[str]:
     """The rclone command line that sends the media folder's new and changed files."""
     if not settings.media_remote:
-        raise MediaError(
-            "Chưa đặt nơi nhận ảnh: ghi tên kho của rclone vào mục extra: ocop: media_remote: "
-            "trong mkdocs.yml (vd r2:ocop-anh) hoặc biến môi trường OCOP_MEDIA_REMOTE."
-        )
+        raise MediaError("media-remote-missing")
     return [
         *RCLONE_COPY,
         *(["--dry-run"] if dry_run else []),
@@ -104,18 +97,16 @@ def upload(settings: Settings, dry_run: bool = False) -> Upload:
     """Send the photos of the last build to the media remote; only new and changed files go."""
     command = upload_command(settings, dry_run)
     if not settings.media_dir.is_dir():
-        raise MediaError(
-            f"Chưa có thư mục {settings.media_dir.name}/: chạy `ocop build` trước (với media_url)."
-        )
+        raise MediaError("media-not-built", folder=settings.media_dir.name)
     if shutil.which("rclone") is None:
-        raise MediaError("Thiếu rclone: cài bằng `sudo apt-get install rclone`.")
+        raise MediaError("rclone-missing")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     records = [_record(line) for line in done.stderr.splitlines()]
     if done.returncode != 0:
         errors = [r.get("msg", "") for r in records if r.get("level") == "error"]
+        detail = "; ".join(errors[:5]) or done.stderr.strip()[-500:]
         raise MediaError(
-            f"rclone không gửi được ảnh lên {settings.media_remote} (mã {done.returncode}): "
-            + ("; ".join(errors[:5]) or done.stderr.strip()[-500:])
+            "rclone-failed", remote=settings.media_remote, status=done.returncode, detail=detail
         )
     stats = [r["stats"] for r in records if isinstance(r.get("stats"), dict)]
     sent = int(stats[-1].get("transfers", 0)) if stats else 0  # a dry run counts what it would

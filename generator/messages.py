@@ -525,6 +525,16 @@ IMPORT_FIELDS = {
     "province": ("tỉnh (cột Tỉnh hoặc --province)", "the province (a Tinh column or --province)"),
 }
 
+# The hosts of generator/hosts.py by their setting's value (`host` param), as staff call them.
+HOST_NAMES = {
+    "github-pages": ("GitHub Pages", "GitHub Pages"),
+    "gitlab-pages": ("GitLab Pages (gitlab.com)", "GitLab Pages (gitlab.com)"),
+    "cloudflare-pages-free": ("Cloudflare Pages (gói miễn phí)", "Cloudflare Pages (free plan)"),
+    "cloudflare-pages-paid": ("Cloudflare Pages (gói trả phí)", "Cloudflare Pages (paid plan)"),
+    "netlify": ("Netlify", "Netlify"),
+    "none": ("máy chủ riêng hoặc kho lưu trữ đối tượng", "an own server or object storage"),
+}
+
 # The wording a `reason` param picks: code -> reason -> language -> text (filled from the
 # problem's other params).
 REASONS: dict[str, dict[str, dict[str, str]]] = {
@@ -612,6 +622,42 @@ ERRORS: dict[str, dict[str, str]] = {
         "vi": "MkDocs không dựng được trang web: {detail}",
         "en": "MkDocs could not build the site: {detail}",
     },
+    "unknown-host": {
+        "vi": "Nơi xuất bản '{value}' (mục extra: ocop: host: trong mkdocs.yml hoặc biến môi "
+        "trường OCOP_HOST) không có trong danh sách. Ghi một trong: {hosts}.",
+        "en": "The host '{value}' (extra: ocop: host: in mkdocs.yml or the environment variable "
+        "OCOP_HOST) is not one the catalogue knows. Write one of: {hosts}.",
+    },
+    "media-url-not-https": {
+        "vi": "Địa chỉ ảnh '{url}' (mục extra: ocop: media_url: trong mkdocs.yml hoặc biến môi "
+        "trường OCOP_MEDIA_URL) phải là một địa chỉ https đầy đủ, vd https://anh.ocop.example.vn/.",
+        "en": "The media address '{url}' (extra: ocop: media_url: in mkdocs.yml or the "
+        "environment variable OCOP_MEDIA_URL) must be a full https address, "
+        "e.g. https://anh.ocop.example.vn/.",
+    },
+    "media-url-query": {
+        "vi": "Địa chỉ ảnh '{url}' không được có phần '?' hay '#'.",
+        "en": "The media address '{url}' must not have a '?' or '#' part.",
+    },
+    "media-remote-missing": {
+        "vi": "Chưa đặt nơi nhận ảnh: ghi tên kho của rclone vào mục extra: ocop: media_remote: "
+        "trong mkdocs.yml (vd r2:ocop-anh) hoặc biến môi trường OCOP_MEDIA_REMOTE.",
+        "en": "No destination for the photos is set: write an rclone remote into extra: ocop: "
+        "media_remote: in mkdocs.yml (e.g. r2:ocop-anh) or the environment variable "
+        "OCOP_MEDIA_REMOTE.",
+    },
+    "media-not-built": {
+        "vi": "Chưa có thư mục {folder}/: chạy `ocop build` trước (với media_url).",
+        "en": "There is no folder {folder}/ yet: run `ocop build` first (with media_url set).",
+    },
+    "rclone-missing": {
+        "vi": "Thiếu rclone: cài bằng `sudo apt-get install rclone`.",
+        "en": "rclone is missing: install it with `sudo apt-get install rclone`.",
+    },
+    "rclone-failed": {  # detail: rclone's own words
+        "vi": "rclone không gửi được ảnh lên {remote} (mã {status}): {detail}",
+        "en": "rclone could not send the photos to {remote} (exit code {status}): {detail}",
+    },
 }
 
 # The command's own lines: key -> language -> text.
@@ -672,6 +718,101 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Đã tạo {producers} chủ thể, {products} sản phẩm, {rounds} đợt kiểm tra trong {folder}",
         "en": "Made {producers} producer(s), {products} product(s), {rounds} inspection "
         "round(s) in {folder}",
+    },
+    # `ocop build`: the site against its host's limits (generator/hosts.py); a limit
+    # ("host-limit") follows the figure it bounds.
+    "host-summary": {"vi": "Trang web cho {host_name}:", "en": "The site for {host_name}:"},
+    "host-size": {"vi": "  dung lượng: {size}", "en": "  size: {size}"},
+    "host-files": {"vi": "  số tệp: {files} tệp", "en": "  files: {files}"},
+    "host-entries": {
+        "vi": " ({entries} tệp và thư mục)",
+        "en": " ({entries} files and folders)",
+    },
+    "host-folder": {
+        "vi": "  thư mục nhiều tệp nhất: {folder} {files} tệp",
+        "en": "  folder with the most files: {folder} {files} file(s)",
+    },
+    "host-file": {"vi": "  tệp lớn nhất: {file} {size}", "en": "  largest file: {file} {size}"},
+    "host-limit": {"vi": " (giới hạn {limit})", "en": " (limit {limit})"},
+    "host-kinds": {"vi": "  theo loại tệp: ", "en": "  by kind of file: "},
+    "host-kind": {"vi": "{kind} {files} tệp {size}", "en": "{kind} {files} file(s) {size}"},
+    "host-kind-bare": {
+        "vi": "(không đuôi) {files} tệp {size}",
+        "en": "(no extension) {files} file(s) {size}",
+    },
+    "host-refused": {
+        "vi": "Không xuất bản được lên {host_name}:",
+        "en": "The site cannot be published on {host_name}:",
+    },
+    "excess-bytes": {
+        "vi": "- Dung lượng trang web {measured} vượt giới hạn {allowed} của {host_name}. "
+        "Cách xử lý: chuyển ảnh sang kho lưu trữ đối tượng có CDN (mục extra: ocop: media_url: "
+        "trong mkdocs.yml, xem trang Cán bộ › Nơi xuất bản), hoặc chọn nơi xuất bản không giới "
+        "hạn dung lượng.",
+        "en": "- The site weighs {measured}, past the limit of {allowed} of {host_name}. "
+        "Fix: serve the photos from object storage behind a CDN (extra: ocop: media_url: in "
+        "mkdocs.yml, see the staff page 'Nơi xuất bản'), or choose a host without a size limit.",
+    },
+    "excess-files": {
+        "vi": "- Trang web có {measured} tệp vượt giới hạn {allowed} của {host_name}. "
+        "Cách xử lý: chuyển ảnh sang kho lưu trữ đối tượng (media_url), hoặc chọn gói hay nơi "
+        "xuất bản cho phép nhiều tệp hơn (vd cloudflare-pages-paid, gitlab-pages).",
+        "en": "- The site has {measured} files, past the limit of {allowed} of {host_name}. "
+        "Fix: serve the photos from object storage (media_url), or choose a plan or host that "
+        "allows more files (e.g. cloudflare-pages-paid, gitlab-pages).",
+    },
+    "excess-entries": {
+        "vi": "- Trang web có {measured} tệp và thư mục vượt giới hạn {allowed} của {host_name}. "
+        "Cách xử lý: chuyển ảnh sang kho lưu trữ đối tượng (media_url), hoặc chọn gói hay nơi "
+        "xuất bản cho phép nhiều tệp hơn (vd cloudflare-pages-paid, gitlab-pages).",
+        "en": "- The site has {measured} files and folders, past the limit of {allowed} of "
+        "{host_name}. Fix: serve the photos from object storage (media_url), or choose a plan "
+        "or host that allows more files (e.g. cloudflare-pages-paid, gitlab-pages).",
+    },
+    "excess-folder": {
+        "vi": "- Thư mục {where} có {measured} tệp, vượt giới hạn {allowed} tệp một thư mục của "
+        "{host_name}. Cách xử lý: chia thư mục đó, hoặc chọn nơi xuất bản khác.",
+        "en": "- The folder {where} holds {measured} files, past the limit of {allowed} files "
+        "in one folder of {host_name}. Fix: split that folder, or choose another host.",
+    },
+    "excess-file": {
+        "vi": "- Tệp {where} nặng {measured}, vượt giới hạn {allowed} một tệp của {host_name}. "
+        "Cách xử lý: thu nhỏ tệp đó hoặc đưa nó sang kho lưu trữ đối tượng.",
+        "en": "- The file {where} weighs {measured}, past the limit of {allowed} per file of "
+        "{host_name}. Fix: make that file smaller or move it to object storage.",
+    },
+    "host-source": {"vi": "Giới hạn theo: {source}", "en": "Limits as documented at: {source}"},
+    "flag-note": {
+        "vi": "Trang web này được giữ lại để xem xét, không xuất bản. Sửa theo hướng dẫn trên "
+        "rồi chạy lại `ocop build`.",
+        "en": "This site is kept for inspection, not for publishing. Fix what is said above, "
+        "then run `ocop build` again.",
+    },
+    "site-flagged": {
+        "vi": "Trang web vẫn nằm trong {folder}/ để xem xét, có tệp đánh dấu {flag}: "
+        "không xuất bản bản này.",
+        "en": "The site stays in {folder}/ for inspection, marked by the file {flag}: "
+        "do not publish this copy.",
+    },
+    "media-served": {
+        "vi": "Ảnh phục vụ từ {url}: {files} tệp, {size} trong {folder}/, không tính vào giới "
+        "hạn của {host_name}. Gửi chúng lên bằng `ocop upload` trước khi xuất bản trang web.",
+        "en": "Photos served from {url}: {files} file(s), {size} in {folder}/, not counted "
+        "against the limits of {host_name}. Send them with `ocop upload` before publishing "
+        "the site.",
+    },
+    # `ocop upload`
+    "upload-nothing": {
+        "vi": "Ảnh nằm ngay trong trang web (chưa đặt media_url): không có gì để gửi.",
+        "en": "The photos are part of the site (media_url is not set): nothing to send.",
+    },
+    "upload-dry-run": {
+        "vi": "Chạy thử: {sent} tệp sẽ được gửi lên {remote}; chưa gửi gì.",
+        "en": "Dry run: {sent} file(s) would be sent to {remote}; nothing sent.",
+    },
+    "uploaded": {
+        "vi": "Đã gửi {sent} tệp lên {remote}; {kept} tệp không đổi, không gửi lại.",
+        "en": "Sent {sent} file(s) to {remote}; {kept} unchanged file(s) not sent again.",
     },
 }
 
@@ -751,9 +892,24 @@ def render_error(code: str, params: dict[str, Any], lang: str = "vi") -> str:
 
 
 def say(key: str, lang: str = "vi", **params: Any) -> str:
-    """One of the command's own lines, filled with `params` (format specs such as dates apply)."""
+    """One of the command's own lines, filled with `params` (format specs such as dates apply;
+    a `host` id is named as `{host_name}`)."""
     entry = TEXTS[key]
+    if "host" in params:
+        params["host_name"] = _pick(HOST_NAMES, params["host"], lang)
     return entry.get(lang, entry["vi"]).format(**params)
+
+
+def number(value: int, lang: str = "vi") -> str:
+    """A whole number as the language writes it: 199.810 in Vietnamese, 199,810 in English."""
+    text = f"{value:,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
+def megabytes(value: int, lang: str = "vi") -> str:
+    """Bytes in MB (decimal, as the hosts count) to a tenth: 2.326,4 MB; in English 2,326.4 MB."""
+    whole, tenth = divmod(round(value / 100_000), 10)
+    return f"{number(whole, lang)}{'.' if lang == 'en' else ','}{tenth} MB"
 
 
 def suggestion_params(suggestion: str | None) -> dict[str, str]:

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.hosts import FLAG_FILE, HOSTS, MIB, Kind, excesses, inventory, number, size
+from generator.hosts import FLAG_FILE, HOSTS, MIB, Kind, excesses, inventory
+from generator.messages import HOST_NAMES, megabytes, number
 from tests.conftest import AS_OF, copy_project
 
 
@@ -47,9 +48,9 @@ def test_inventory_counts_files_folders_kinds_and_the_largest(tmp_path: Path) ->
     assert measured.by_kind == {
         "png": Kind(3, 1100),
         "html": Kind(1, 10),
-        "(không đuôi)": Kind(1, 3),
+        "": Kind(1, 3),  # no ending
     }
-    assert list(measured.by_kind) == ["png", "html", "(không đuôi)"]  # most bytes first
+    assert list(measured.by_kind) == ["png", "html", ""]  # most bytes first
 
 
 def test_flag_file_is_not_counted(tmp_path: Path) -> None:
@@ -100,8 +101,13 @@ def test_gitlab_counts_folders_as_entries(tmp_path: Path) -> None:
     assert excesses(inventory(tmp_path), dataclasses.replace(small, folders_count=False)) == []
 
 
-def test_numbers_are_written_the_vietnamese_way() -> None:
-    assert number(199_810) == "199.810" and size(2_326_440_000) == "2.326,4 MB"
+def test_numbers_are_written_the_way_each_language_does() -> None:
+    assert number(199_810) == "199.810" and megabytes(2_326_440_000) == "2.326,4 MB"
+    assert number(199_810, "en") == "199,810" and megabytes(2_326_440_000, "en") == "2,326.4 MB"
+
+
+def test_every_host_has_a_name_in_both_languages() -> None:
+    assert set(HOST_NAMES) == set(HOSTS)
 
 
 @pytest.fixture(scope="module")
@@ -121,12 +127,13 @@ def test_build_prints_the_site_against_its_host(project: Path) -> None:
     assert code == 0, err
     measured = inventory(project / "site")
     assert "Trang web cho GitLab Pages (gitlab.com):" in out
-    assert f"  dung lượng: {size(measured.bytes)} (giới hạn 1.000,0 MB)" in out
+    assert f"  dung lượng: {megabytes(measured.bytes)} (giới hạn 1.000,0 MB)" in out
     entries = number(measured.files + measured.folders)
     assert f"  số tệp: {number(measured.files)} tệp ({entries} tệp và thư mục) " in out
     assert "(giới hạn 200.000)" in out
     assert f"  thư mục nhiều tệp nhất: {measured.largest_folder} " in out
-    assert f"  tệp lớn nhất: {measured.largest_file} {size(measured.largest_file_bytes)}" in out
+    largest = megabytes(measured.largest_file_bytes)
+    assert f"  tệp lớn nhất: {measured.largest_file} {largest}" in out
     assert "  theo loại tệp: " in out and not (project / "site" / FLAG_FILE).exists()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from generator.cli import cli
 from generator.fonts import FONT_DIR_ENV, FontMissing
 from generator.messages import ERRORS, MESSAGES, REASONS, TEXTS, render_error
 from generator.problems import OcopError
-from tests.conftest import AS_OF, FIXTURES, overlay
+from tests.conftest import AS_OF, FIXTURES, copy_project, overlay
 
 DATE = ["--as-of", AS_OF.isoformat()]
 CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir())
@@ -26,8 +27,8 @@ VIETNAMESE = re.compile(
 QUOTED = re.compile(r"'[^'\n]*'")  # values quoted from the data may be Vietnamese
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env)
 
 
 def words_of(output: str) -> str:
@@ -232,3 +233,65 @@ def test_an_error_raised_in_a_worker_comes_back_whole() -> None:
         == render_error("font-missing", error.params, "en")
     )
     assert str(again) == error.message("vi")
+
+
+def test_build_over_a_host_limit_in_english(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    big = root / "content" / "tai-lieu" / "ban-do.pdf"
+    big.parent.mkdir(parents=True, exist_ok=True)
+    with big.open("wb") as out:
+        out.truncate(26 * 1024**2)  # past Cloudflare's 25 MiB a file, taking no room on disk
+    env = {"OCOP_HOST": "cloudflare-pages-free"}
+    result = run("build", "--root", str(root), *DATE, "--lang", "en", env=env)
+    assert result.exit_code == 1
+    assert "The site for Cloudflare Pages (free plan):" in result.stdout
+    assert "  largest file: tai-lieu/ban-do.pdf 27.3 MB (limit 26.2 MB)" in result.stdout
+    assert "(limit 20,000)" in result.stdout
+    assert (
+        "- The file tai-lieu/ban-do.pdf weighs 27.3 MB, past the limit of 26.2 MB per file of "
+        "Cloudflare Pages (free plan). Fix: make that file smaller" in result.stderr
+    )
+    assert "marked by the file site/KHONG-XUAT-BAN.txt" in result.stderr
+    assert_english(result.output)
+    assert_english((root / "site" / "KHONG-XUAT-BAN.txt").read_text(encoding="utf-8"))
+
+
+def test_hosting_errors_in_english(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    result = run("build", "--root", str(root), "--lang", "en", env={"OCOP_HOST": "github"})
+    assert result.exit_code == 1
+    assert result.output.startswith("The host 'github' (extra: ocop: host: in mkdocs.yml")
+    assert "Write one of: github-pages, gitlab-pages," in result.output
+    assert_english(result.output)
+
+    env = {"OCOP_MEDIA_URL": "http://cdn.example/"}
+    result = run("build", "--root", str(root), "--lang", "en", env=env)
+    assert result.exit_code == 1
+    assert "The media address 'http://cdn.example/'" in result.output
+    assert "must be a full https address" in result.output
+    assert_english(result.output)
+    assert not (root / "site").exists()
+
+    result = run("upload", "--root", str(root), "--lang", "en")
+    assert (result.exit_code, result.output) == (
+        0,
+        "The photos are part of the site (media_url is not set): nothing to send.\n",
+    )
+    env = {"OCOP_MEDIA_URL": "https://cdn.example/"}
+    result = run("upload", "--root", str(root), "--lang", "en", env=env)
+    assert result.exit_code == 1
+    assert result.output.startswith("No destination for the photos is set")
+    assert_english(result.output)
+    env["OCOP_MEDIA_REMOTE"] = "r2:ocop-anh"
+    result = run("upload", "--root", str(root), "--lang", "en", env=env)
+    assert (result.exit_code, result.output) == (
+        1,
+        "There is no folder site.media/ yet: run `ocop build` first (with media_url set).\n",
+    )
+    if shutil.which("rclone"):
+        (root / "site.media").mkdir()
+        env["OCOP_MEDIA_REMOTE"] = "no-such-remote:ocop-anh"
+        result = run("upload", "--root", str(root), "--lang", "en", env=env)
+        assert result.exit_code == 1
+        assert result.output.startswith("rclone could not send the photos to no-such-remote:")
+        assert "Traceback" not in result.output
