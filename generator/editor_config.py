@@ -196,8 +196,9 @@ class FormBuilder:
             widget["label_singular"] = ITEM_LABELS[path]
         if node.get("minItems"):
             widget["min"] = node["minItems"]
-        if name == "illustrative":
-            # The fields this record could mark as illustrative, as a multiple choice.
+        if name in ("illustrative", "derived"):
+            # The fields this record could mark as illustrative (or as worked out by the
+            # importer), as a multiple choice.
             return {"widget": "select", "multiple": True, "options": list(self.marked_fields(path))}
         if items.get("type") == "object":
             widget["fields"] = self.fields(items, path)
