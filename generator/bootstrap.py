@@ -23,6 +23,7 @@ VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
+OFFICE = Path("/usr/bin/soffice")  # opens the CSV files as a spreadsheet would (tests)
 PIP_AUDIT = "pip-audit==2.10.1"
 
 
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     ensure_debian_packages({"fonts-dejavu-core": FONT})
     if task == "test":
-        ensure_debian_packages({"chromium": CHROMIUM})
+        ensure_debian_packages({"chromium": CHROMIUM, "libreoffice-calc-nogui": OFFICE})
         command = [_bin("python"), "-m", "pytest", *rest]
     elif task == "audit":
         # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.
