@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
-from generator.csp import apply_policy
+from generator.csp import apply_policy, secure_site
 from generator.htmlpage import (
     HTML_BODY_KEY,
     anchors_and_links,
@@ -45,6 +45,7 @@ from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
+from generator.terminal import PrintableFormatter
 
 log = logging.getLogger("mkdocs.ocop")
 # Partials that render Material's markup faster with MkDocs (_SharedParts); not theme overrides.
@@ -61,7 +62,7 @@ def _configure_logging(verbose: bool) -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_ocop", False) for h in logger.handlers):
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(PrintableFormatter("%(levelname)-7s -  %(message)s"))
         handler._ocop = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -104,10 +105,11 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     try:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
-            mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
+            mkdocs_build(config)
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
+    secure_site(staging)  # after the engine: every HTML file it wrote or copied
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)
@@ -505,7 +507,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its Content-Security-Policy as it is written."""
+    """Give every page its Content-Security-Policy as it is written: the preview's pages have
+    it too, and `secure_site` after the build finds most pages already right."""
     return apply_policy(output)
 
 
@@ -525,4 +528,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _conversions is not None:
         _conversions.finish()
         _conversions = None
+    if not _serving and AS_OF_ENV not in os.environ:  # `mkdocs build` run on its own
+        secure_site(Path(config.site_dir))  # else `build_site` does it after the engine
     _rebuilding = _serving
