@@ -18,6 +18,7 @@ from generator.problems import OcopError, Report
 from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.scaffold import NewProduct
 from generator.settings import Settings, today
+from generator.terminal import echo
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -68,7 +69,7 @@ def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
 
     loaded = generate_pages(settings)
     if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         if not tolerate:
             sys.exit(1)
     return loaded
@@ -96,9 +97,9 @@ def validate(settings: Settings, fmt: str) -> None:
     """
     loaded = load_catalogue(settings)
     if fmt == "json":
-        click.echo(loaded.report.format_json(settings.lang))
+        echo(loaded.report.format_json(settings.lang))
     else:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked))
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked))
     sys.exit(0 if loaded.report.ok else 1)
 
 
@@ -110,7 +111,7 @@ def generate(settings: Settings) -> None:
     Ví dụ: ocop generate --as-of 2026-01-01
     """
     _generate(settings)
-    click.echo(f"Đã tạo các trang trong {settings.generated_dir.relative_to(settings.root)}/")
+    echo(f"Đã tạo các trang trong {settings.generated_dir.relative_to(settings.root)}/")
 
 
 @cli.command()
@@ -152,15 +153,16 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
 
     loaded = load_catalogue(settings)
     if loaded.catalogue is None:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         sys.exit(1)
     sections = build_report(loaded.catalogue, within, months)
     data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
     if output:
         output.write_bytes(data)
-        click.echo(f"Đã ghi báo cáo vào {output}")
+        echo(f"Đã ghi báo cáo vào {output}")
     else:
-        click.echo(data.decode("utf-8-sig"), nl=False)
+        # the terminal's own line ends: a carriage return is shown escaped like any control
+        echo(data.decode("utf-8-sig").replace("\r\n", "\n"), nl=False)
 
 
 @cli.command()
@@ -175,13 +177,13 @@ def build(settings: Settings, verbose: bool) -> None:
 
     loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok:
-        click.echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
+        echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
         sys.exit(1)
     with _stop_on_error():
         site = build_site(settings, verbose=verbose)
     catalogue = loaded.catalogue
     assert catalogue is not None
-    click.echo(
+    echo(
         f"Đã dựng {len(catalogue.producers)} chủ thể, {len(catalogue.products())} sản phẩm, "
         f"{len(catalogue.rounds)} đợt kiểm tra vào {site.relative_to(settings.root)}/ "
         f"(tình trạng tính đến {settings.as_of:%d/%m/%Y})."
@@ -259,19 +261,19 @@ def _stop_on_error() -> Iterator[None]:
     try:
         yield
     except OcopError as error:
-        click.echo(str(error), err=True)
+        echo(str(error), err=True)
         sys.exit(1)
 
 
 def _created(settings: Settings, path: Path, verb: str = "Đã tạo") -> None:
     """Say what was written and check the data again, so a wrong answer is caught at once."""
-    click.echo(f"{verb} {path.relative_to(settings.root)}")
+    echo(f"{verb} {path.relative_to(settings.root)}")
     loaded = load_catalogue(settings)
     mine = [p for p in loaded.report if p.file == path.relative_to(settings.root).as_posix()]
     for problem in mine:
-        click.echo(problem.format(settings.lang), err=True)
+        echo(problem.format(settings.lang), err=True)
     if mine:
-        click.echo("Sửa các lỗi trên trong tệp vừa tạo rồi chạy `ocop validate`.", err=True)
+        echo("Sửa các lỗi trên trong tệp vừa tạo rồi chạy `ocop validate`.", err=True)
         sys.exit(1)
 
 
@@ -327,7 +329,7 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
     """
     with _stop_on_error():
         path, product_id = scaffold.new_product(settings, producer, _new_product(product))
-    click.echo(f"Mã sản phẩm mới: {product_id}")
+    echo(f"Mã sản phẩm mới: {product_id}")
     _created(settings, path, "Đã thêm sản phẩm vào")
 
 
@@ -389,25 +391,25 @@ def import_(
 
     reference, problems = load_reference(settings.reference_dir, settings.root)
     if reference is None:
-        click.echo(Report(problems).format_text(settings.lang), err=True)
+        echo(Report(problems).format_text(settings.lang), err=True)
         sys.exit(1)
     defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
     with _stop_on_error():
         plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
     for change in plan.changes:
-        click.echo(change)
+        echo(change)
     if plan.problems:
-        click.echo(Report(plan.problems).format_text(settings.lang), err=True)
-        click.echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
+        echo(Report(plan.problems).format_text(settings.lang), err=True)
+        echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
         sys.exit(1)
     if dry_run:
-        click.echo(f"Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
+        echo(f"Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
         return
     for path in write_plan(plan):
-        click.echo(f"Đã ghi {path.relative_to(settings.root)}")
+        echo(f"Đã ghi {path.relative_to(settings.root)}")
     loaded = load_catalogue(settings)
     if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         sys.exit(1)
 
 
@@ -431,7 +433,7 @@ def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
     from generator.demo import write_demo
 
     counts = write_demo(out, producers, seed, settings.as_of)
-    click.echo(
+    echo(
         f"Đã tạo {counts['producers']} chủ thể, {counts['products']} sản phẩm, "
         f"{counts['rounds']} đợt kiểm tra trong {out / 'data'}"
     )
