@@ -107,6 +107,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Producers: data/producers/<province>/<id>.yaml; rounds: data/inspections/<id>.yaml.",
         ),
     },
+    "file-outside": {
+        "vi": (
+            "'{file}' là liên kết trỏ ra ngoài thư mục data/ (tới {target})",
+            "Chép tệp hoặc thư mục vào data/ thay cho liên kết, hoặc xóa liên kết.",
+        ),
+        "en": (
+            "'{file}' is a link pointing outside data/ (to {target})",
+            "Copy the file or folder into data/ instead of the link, or remove the link.",
+        ),
+    },
     "missing-field": {
         "vi": (
             "Thiếu trường bắt buộc '{field}'{where}",

@@ -38,16 +38,29 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
     found: list[tuple[tuple[str, ...], str]] = []  # (parts inside the data folder, path)
     data = settings.data_dir
     folders: list[tuple[tuple[str, ...], str]] = [((), str(data))] if data.is_dir() else []
+    inside = os.path.join(os.path.realpath(data), "")
+    prefix = data.relative_to(settings.root).as_posix()
+    problems: list[Problem] = []
     while folders:
         parts, folder = folders.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
+                is_data = entry.name.endswith((".yaml", ".yml")) or entry.is_dir()
+                if is_data and entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if not target.startswith(inside):  # published from outside data/: refused
+                        rel = f"{prefix}/{'/'.join((*parts, entry.name))}"
+                        problems.append(
+                            Problem(
+                                rel, None, None, "file-outside", {"file": rel, "target": target}
+                            )
+                        )
+                        continue
                 if entry.is_dir(follow_symlinks=False):  # as os.walk: links not followed
                     folders.append(((*parts, entry.name), entry.path))
                 elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
                     found.append(((*parts, entry.name), entry.path))
-    producers, inspections, problems = [], [], []
-    prefix = data.relative_to(settings.root).as_posix()
+    producers, inspections = [], []
     for parts, text in sorted(found):
         path = Path(text)
         rel = f"{prefix}/{'/'.join(parts)}"
