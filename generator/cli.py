@@ -13,6 +13,8 @@ from typing import Any
 import click
 
 from generator import scaffold
+from generator.diskerrors import write_problem
+from generator.lock import project_lock
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
@@ -67,7 +69,8 @@ def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
     """Validate and write the pages; print every problem and exit 1 unless `tolerate`."""
     from generator.output import generate as generate_pages
 
-    loaded = generate_pages(settings)
+    with _stop_on_error(settings), _one_build(settings):
+        loaded = generate_pages(settings)
     if not loaded.report.ok:
         echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         if not tolerate:
@@ -158,7 +161,8 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
     sections = build_report(loaded.catalogue, within, months)
     data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
     if output:
-        output.write_bytes(data)
+        with _stop_on_error(settings):
+            output.write_bytes(data)
         echo(f"Đã ghi báo cáo vào {output}")
     else:
         # the terminal's own line ends: a carriage return is shown escaped like any control
@@ -175,11 +179,11 @@ def build(settings: Settings, verbose: bool) -> None:
     """
     from generator.engine import build_site
 
-    loaded = _generate(settings, tolerate=True)
-    if not loaded.report.ok:
-        echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
-        sys.exit(1)
-    with _stop_on_error():
+    with _stop_on_error(settings), _one_build(settings):  # pages and site: one build at a time
+        loaded = _generate(settings, tolerate=True)
+        if not loaded.report.ok:
+            echo("Không dựng trang web; site/ cũ được giữ nguyên.", err=True)
+            sys.exit(1)
         site = build_site(settings, verbose=verbose)
     catalogue = loaded.catalogue
     assert catalogue is not None
@@ -256,13 +260,32 @@ def _new_product(kwargs: dict[str, Any]) -> NewProduct:
 
 
 @contextlib.contextmanager
-def _stop_on_error() -> Iterator[None]:
-    """Turn an error that must stop the run into its message and exit code 1 (no traceback)."""
+def _stop_on_error(settings: Settings | None = None) -> Iterator[None]:
+    """Turn an error that must stop the run into its message and exit code 1 (no traceback);
+    with `settings`, a folder that cannot be written or a full disk too."""
     try:
         yield
     except OcopError as error:
         echo(str(error), err=True)
         sys.exit(1)
+    except OSError as error:
+        problem = write_problem(error, settings) if settings else None
+        if problem is None:
+            raise
+        echo(problem.format(settings.lang if settings else "vi"), err=True)
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def _one_build(settings: Settings) -> Iterator[None]:
+    """The project's lock for writing pages or the site, saying so when another command holds
+    it and this one waits."""
+
+    def waiting(pid: str) -> None:
+        echo(f"Một lệnh dựng khác đang chạy trong thư mục này (tiến trình {pid}); đợi …", err=True)
+
+    with project_lock(settings.cache_dir, on_wait=waiting):
+        yield
 
 
 def _created(settings: Settings, path: Path, verb: str = "Đã tạo") -> None:
@@ -311,7 +334,7 @@ def new_producer(
 
     Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx --province cao-bang
     """
-    with _stop_on_error():
+    with _stop_on_error(settings):
         path = scaffold.new_producer(
             settings, name, kind, province, address, commune, _new_product(product)
         )
@@ -327,7 +350,7 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
 
     Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
     """
-    with _stop_on_error():
+    with _stop_on_error(settings):
         path, product_id = scaffold.new_product(settings, producer, _new_product(product))
     echo(f"Mã sản phẩm mới: {product_id}")
     _created(settings, path, "Đã thêm sản phẩm vào")
@@ -358,7 +381,7 @@ def new_inspection(
     Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang
     """
     ids = [p.strip() for p in producers.split(",") if p.strip()]
-    with _stop_on_error():
+    with _stop_on_error(settings):
         path = scaffold.new_inspection(settings, held, body, area, province, ids)
     _created(settings, path)
 
@@ -405,7 +428,9 @@ def import_(
     if dry_run:
         echo(f"Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
         return
-    for path in write_plan(plan):
+    with _stop_on_error(settings):
+        written = write_plan(plan)
+    for path in written:
         echo(f"Đã ghi {path.relative_to(settings.root)}")
     loaded = load_catalogue(settings)
     if not loaded.report.ok:

@@ -41,6 +41,7 @@ from generator.htmlpage import (
     read_html_page,
     toc_tokens,
 )
+from generator.lock import project_lock
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
@@ -93,7 +94,13 @@ def _engine_context(settings: Settings) -> Iterator[None]:
 
 
 def build_site(settings: Settings, verbose: bool = False) -> Path:
-    """Build the site into a fresh folder and swap it in only when the build succeeded."""
+    """Build the site into a fresh folder and swap it in only when the build succeeded; one
+    build at a time in a project (`project_lock`)."""
+    with project_lock(settings.cache_dir):
+        return _build_site(settings, verbose)
+
+
+def _build_site(settings: Settings, verbose: bool) -> Path:
     _configure_logging(verbose)
     target = settings.site_dir
     staging = target.with_name(f"{target.name}.building-{os.getpid()}")
@@ -106,10 +113,13 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
             mkdocs_build(config)
+        secure_site(staging)  # after the engine: every HTML file it wrote or copied
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"MkDocs không dựng được trang web: {error}") from None
-    secure_site(staging)  # after the engine: every HTML file it wrote or copied
+    except OSError:  # a folder not writable, the disk full: the old site stays
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)

@@ -117,6 +117,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Copy the file or folder into data/ instead of the link, or remove the link.",
         ),
     },
+    "not-writable": {
+        "vi": (
+            "Không ghi được vào '{path}': không có quyền ghi, hoặc ổ đĩa chỉ cho đọc",
+            "Cho phép ghi vào thư mục '{folder}' (ví dụ `chmod -R u+w {folder}`) rồi chạy lại; "
+            "site/ cũ vẫn được giữ nguyên.",
+        ),
+        "en": (
+            "Cannot write to '{path}': no permission to write, or a read-only disk",
+            "Allow writing to the folder '{folder}' (e.g. `chmod -R u+w {folder}`) and run again; "
+            "the old site/ is kept.",
+        ),
+    },
+    "disk-full": {
+        "vi": (
+            "Hết chỗ trống trên ổ đĩa khi ghi '{path}'",
+            "Giải phóng chỗ trống trên ổ đĩa chứa '{folder}' (thư mục .cache/ xóa được, lần dựng "
+            "sau tạo lại) rồi chạy lại; site/ cũ vẫn được giữ nguyên.",
+        ),
+        "en": (
+            "No space left on the disk while writing '{path}'",
+            "Free some space on the disk holding '{folder}' (.cache/ can be deleted, the next "
+            "build makes it again) and run again; the old site/ is kept.",
+        ),
+    },
     "missing-field": {
         "vi": (
             "Thiếu trường bắt buộc '{field}'{where}",
