@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
-
 import pytest
+from PIL import Image
 
 from generator.photos import WIDTHS, PhotoCache
 from tests.photo_factory import (
