@@ -161,7 +161,7 @@ def _encoded(outcome: Outcome) -> bytes | None:
                 [[str(photo), None if stamp is None else list(stamp)] for photo, stamp in stamps],
             ]
         )
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return None
 
 
