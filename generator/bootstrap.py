@@ -25,6 +25,7 @@ LOCK = ROOT / "requirements.lock"
 CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # share cards, badges
 RCLONE = Path("/usr/bin/rclone")  # `ocop upload`: photos to object storage
+OFFICE = Path("/usr/bin/soffice")  # opens the CSV files as a spreadsheet would (tests)
 PIP_AUDIT = "pip-audit==2.10.1"
 EDITOR = ROOT / "editor"  # the browser editor's npm packages (package-lock.json)
 EDITOR_SETTINGS = ROOT / "editor.yml"  # present when the office uses the editor
@@ -122,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     if task == "test" or EDITOR_SETTINGS.exists():
         ensure_editor_packages()  # the editor's test drives it; a build with it publishes it
     if task == "test":
-        ensure_debian_packages({"chromium": CHROMIUM, "rclone": RCLONE})
+        ensure_debian_packages(
+            {"chromium": CHROMIUM, "rclone": RCLONE, "libreoffice-calc-nogui": OFFICE}
+        )
         command = [_bin("python"), "-m", "pytest", *rest]
     elif task == "audit":
         # Needs the advisory data of PyPI (or OSV with `-s osv`) to be reachable.

@@ -10,7 +10,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -106,8 +105,12 @@ class DrawingCache:
 
 
 class ResultCache:
-    """Results of work (any picklable value) in one SQLite file, each under a hash of the work's
-    inputs and of everything else it depends on (`context`).
+    """Results of work in one SQLite file, each under a hash of the work's inputs and of
+    everything else it depends on (`context`).
+
+    Values are plain data: bytes (`store`, `blobs`) or JSON (`put_many`, `get_many`), never
+    pickles, so a cache restored from elsewhere can hold wrong values but never run code; a
+    reader checks what it gets back and does the work again when a value is not as expected.
 
     Workers may store their results themselves: each `store` is one transaction, and SQLite
     lets the processes take turns. Nothing waits for the disk: a cache that cannot be read or
@@ -153,7 +156,7 @@ class ResultCache:
         return connection
 
     def blobs(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """The stored results of those keys that have one, still pickled."""
+        """The stored results (bytes) of those keys that have one."""
         wanted = list(dict.fromkeys(keys))
         found: dict[str, bytes] = {}
         try:
@@ -178,18 +181,20 @@ class ResultCache:
                 return {}
         return found
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
-        """The stored results of those keys that have one."""
+    def get_many(
+        self, keys: Iterable[str], check: Callable[[Any], bool] = lambda value: True
+    ) -> dict[str, Any]:
+        """The stored JSON results of those keys that have one and pass `check`; any other is
+        left out, so the work is done again."""
         found: dict[str, Any] = {}
         for key, blob in self.blobs(keys).items():
-            try:
-                found[key] = pickle.loads(blob)
-            except Exception:  # noqa: BLE001 - damaged or from older code: done again
-                pass
+            value = from_json(blob)
+            if value is not UNREADABLE and checked(check, value):
+                found[key] = value
         return found
 
     def store(self, blobs: dict[str, bytes], keep: Iterable[str] | None = None) -> None:
-        """Store pickled results in one transaction; with `keep`, forget every stored result
+        """Store results (bytes) in one transaction; with `keep`, forget every stored result
         whose key is in neither."""
         try:
             connection = self._connect()
@@ -215,11 +220,39 @@ class ResultCache:
                 self._discard()
 
     def put_many(self, results: dict[str, Any], keep: Iterable[str] | None = None) -> None:
-        """Store `results` (see `store`)."""
-        self.store(
-            {key: pickle.dumps(value, pickle.HIGHEST_PROTOCOL) for key, value in results.items()},
-            keep,
-        )
+        """Store `results`, each as JSON (see `store`)."""
+        self.store({key: to_json(value) for key, value in results.items()}, keep)
+
+
+UNREADABLE = object()
+
+
+def to_json(value: Any) -> bytes:
+    """`value` as compact JSON; TypeError for anything that is not plain data."""
+
+    def refuse(unknown: Any) -> Any:
+        raise TypeError(f"not plain data: {type(unknown).__name__}")
+
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), check_circular=False, default=refuse
+    ).encode("utf-8")
+
+
+def checked(check: Callable[[Any], bool], value: Any) -> bool:
+    """True when `value` passes `check`; a check that stumbles on a value of the wrong shape
+    counts as failed."""
+    try:
+        return bool(check(value))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return False
+
+
+def from_json(blob: bytes) -> Any:
+    """The value of a JSON blob, or `UNREADABLE` when it is not JSON (damaged, or not ours)."""
+    try:
+        return json.loads(blob)
+    except (ValueError, RecursionError):
+        return UNREADABLE
 
 
 class PageCache:

@@ -12,15 +12,19 @@ from typing import Any
 import click
 
 from generator import scaffold
+from generator.diskerrors import write_problem
 from generator.hosts import FLAG_FILE, Host, host_named
+from generator.lock import project_lock
 from generator.messages import say
 from generator.pipeline import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.scaffold import NewProduct
 from generator.settings import Settings, today
+from generator.terminal import echo
 
 LANG = "ocop.lang"  # the language of a command's words, kept in the context's meta
+SETTINGS = "ocop.settings"  # the command's settings, kept in the context's meta
 
 
 def _lang() -> str:
@@ -70,7 +74,9 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     )
     @functools.wraps(func)
     def wrapper(root: Path, as_of: dt.date, lang: str, **kwargs: Any) -> Any:
-        return func(Settings(root=root, as_of=as_of, lang=lang), **kwargs)
+        settings = Settings(root=root, as_of=as_of, lang=lang)
+        click.get_current_context().meta[SETTINGS] = settings  # for a write error's message
+        return func(settings, **kwargs)
 
     return wrapper
 
@@ -79,9 +85,10 @@ def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
     """Validate and write the pages; print every problem and exit 1 unless `tolerate`."""
     from generator.output import generate as generate_pages
 
-    loaded = generate_pages(settings)
+    with _one_build(settings):
+        loaded = generate_pages(settings)
     if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         if not tolerate:
             sys.exit(1)
     return loaded
@@ -96,8 +103,25 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except OcopError as error:
-            click.echo(error.message(ctx.meta.get(LANG, "vi")), err=True)
+            echo(error.message(ctx.meta.get(LANG, "vi")), err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:  # a folder that cannot be written, a full disk
+            settings = ctx.meta.get(SETTINGS)
+            problem = write_problem(error, settings) if settings else None
+            if problem is None:
+                raise
+            echo(problem.format(settings.lang), err=True)
+            ctx.exit(1)
+
+
+def _one_build(settings: Settings) -> Any:
+    """The project's lock for writing pages or the site, saying so when another command holds
+    it and this one waits."""
+
+    def waiting(pid: str) -> None:
+        echo(say("build-waiting", settings.lang, pid=pid), err=True)
+
+    return project_lock(settings.cache_dir, on_wait=waiting)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,9 +146,9 @@ def validate(settings: Settings, fmt: str) -> None:
     """
     loaded = load_catalogue(settings)
     if fmt == "json":
-        click.echo(loaded.report.format_json(settings.lang))
+        echo(loaded.report.format_json(settings.lang))
     else:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked))
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked))
     sys.exit(0 if loaded.report.ok else 1)
 
 
@@ -137,7 +161,7 @@ def generate(settings: Settings) -> None:
     """
     _generate(settings)
     folder = settings.generated_dir.relative_to(settings.root)
-    click.echo(say("generated", settings.lang, folder=folder))
+    echo(say("generated", settings.lang, folder=folder))
 
 
 @cli.command()
@@ -179,15 +203,15 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
 
     loaded = load_catalogue(settings)
     if loaded.catalogue is None:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         sys.exit(1)
     sections = build_report(loaded.catalogue, within, months)
     data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
     if output:
         output.write_bytes(data)
-        click.echo(say("report-written", settings.lang, path=output))
+        echo(say("report-written", settings.lang, path=output))
     else:
-        click.echo(data.decode("utf-8-sig"), nl=False)
+        echo(data.decode("utf-8-sig"), nl=False)
 
 
 @cli.command()
@@ -201,11 +225,12 @@ def build(settings: Settings, verbose: bool) -> None:
     from generator.engine import build_site
 
     host = host_named(settings.host)  # a wrong setting stops before anything is built
-    loaded = _generate(settings, tolerate=True)
-    if not loaded.report.ok:
-        click.echo(say("build-refused", settings.lang), err=True)
-        sys.exit(1)
-    site = build_site(settings, verbose=verbose)
+    with _one_build(settings):  # pages and site: one build at a time
+        loaded = _generate(settings, tolerate=True)
+        if not loaded.report.ok:
+            echo(say("build-refused", settings.lang), err=True)
+            sys.exit(1)
+        site = build_site(settings, verbose=verbose)
     catalogue = loaded.catalogue
     assert catalogue is not None
     counts = {
@@ -214,7 +239,7 @@ def build(settings: Settings, verbose: bool) -> None:
         "rounds": len(catalogue.rounds),
     }
     folder = site.relative_to(settings.root)
-    click.echo(say("built", settings.lang, **counts, folder=folder, as_of=settings.as_of))
+    echo(say("built", settings.lang, **counts, folder=folder, as_of=settings.as_of))
     _check_host(settings, site, host)
 
 
@@ -228,20 +253,20 @@ def _check_host(settings: Settings, site: Path, host: Host) -> None:
     lang = settings.lang
     measured = inventory(site)
     for line in summary(measured, host, lang):
-        click.echo(line)
+        echo(line)
     if stage_media(settings):
         media = inventory(settings.media_dir)
         served = {"files": number(media.files, lang), "size": megabytes(media.bytes, lang)}
         folder = settings.media_dir.name
         url = settings.media_url
-        click.echo(say("media-served", lang, url=url, folder=folder, host=host.name, **served))
+        echo(say("media-served", lang, url=url, folder=folder, host=host.name, **served))
     found = excesses(measured, host)
     if found:
         text = refusal(found, host, lang)
         flag(site, text, lang)
-        click.echo(text, err=True)
+        echo(text, err=True)
         kept = {"folder": site.relative_to(settings.root), "flag": f"{site.name}/{FLAG_FILE}"}
-        click.echo(say("site-flagged", lang, **kept), err=True)
+        echo(say("site-flagged", lang, **kept), err=True)
         sys.exit(1)
 
 
@@ -257,14 +282,14 @@ def upload(settings: Settings, dry_run: bool) -> None:
     from generator.media import upload as send
 
     if not settings.media_url:
-        click.echo(say("upload-nothing", settings.lang))
+        echo(say("upload-nothing", settings.lang))
         return
     done = send(settings, dry_run)
     if dry_run:
-        click.echo(say("upload-dry-run", settings.lang, sent=done.sent, remote=done.remote))
+        echo(say("upload-dry-run", settings.lang, sent=done.sent, remote=done.remote))
     else:
         kept = done.files - done.sent
-        click.echo(say("uploaded", settings.lang, sent=done.sent, remote=done.remote, kept=kept))
+        echo(say("uploaded", settings.lang, sent=done.sent, remote=done.remote, kept=kept))
 
 
 @cli.command()
@@ -334,13 +359,13 @@ def _new_product(kwargs: dict[str, Any]) -> NewProduct:
 
 def _created(settings: Settings, path: Path, verb: str = "created") -> None:
     """Say what was written and check the data again, so a wrong answer is caught at once."""
-    click.echo(say(verb, settings.lang, path=path.relative_to(settings.root)))
+    echo(say(verb, settings.lang, path=path.relative_to(settings.root)))
     loaded = load_catalogue(settings)
     mine = [p for p in loaded.report if p.file == path.relative_to(settings.root).as_posix()]
     for problem in mine:
-        click.echo(problem.format(settings.lang), err=True)
+        echo(problem.format(settings.lang), err=True)
     if mine:
-        click.echo(say("fix-new-file", settings.lang), err=True)
+        echo(say("fix-new-file", settings.lang), err=True)
         sys.exit(1)
 
 
@@ -394,7 +419,7 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
     Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
     """
     path, product_id = scaffold.new_product(settings, producer, _new_product(product))
-    click.echo(say("new-product-id", settings.lang, id=product_id))
+    echo(say("new-product-id", settings.lang, id=product_id))
     _created(settings, path, "product-added")
 
 
@@ -455,24 +480,24 @@ def import_(
 
     reference, problems = load_reference(settings.reference_dir, settings.root)
     if reference is None:
-        click.echo(Report(problems).format_text(settings.lang), err=True)
+        echo(Report(problems).format_text(settings.lang), err=True)
         sys.exit(1)
     defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
     plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
     for change in plan.changes:
-        click.echo(change.text(settings.lang))
+        echo(change.text(settings.lang))
     if plan.problems:
-        click.echo(Report(plan.problems).format_text(settings.lang), err=True)
-        click.echo(say("import-not-written", settings.lang), err=True)
+        echo(Report(plan.problems).format_text(settings.lang), err=True)
+        echo(say("import-not-written", settings.lang), err=True)
         sys.exit(1)
     if dry_run:
-        click.echo(say("import-dry-run", settings.lang, count=len(plan.files)))
+        echo(say("import-dry-run", settings.lang, count=len(plan.files)))
         return
     for path in write_plan(plan):
-        click.echo(say("written", settings.lang, path=path.relative_to(settings.root)))
+        echo(say("written", settings.lang, path=path.relative_to(settings.root)))
     loaded = load_catalogue(settings)
     if not loaded.report.ok:
-        click.echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         sys.exit(1)
 
 
@@ -496,7 +521,7 @@ def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
     from generator.demo import write_demo
 
     counts = write_demo(out, producers, seed, settings.as_of)
-    click.echo(say("demo-written", settings.lang, **counts, folder=out / "data"))
+    echo(say("demo-written", settings.lang, **counts, folder=out / "data"))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
-from generator.csp import apply_policy
+from generator.csp import apply_policy, secure_site
 from generator.editor import EditorError, publish_editor
 from generator.htmlpage import (
     HTML_BODY_KEY,
@@ -42,11 +42,13 @@ from generator.htmlpage import (
     read_html_page,
     toc_tokens,
 )
+from generator.lock import project_lock
 from generator.media import origin
 from generator.output import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
+from generator.terminal import PrintableFormatter
 
 log = logging.getLogger("mkdocs.ocop")
 # Partials that render Material's markup faster with MkDocs (_SharedParts); not theme overrides.
@@ -64,7 +66,7 @@ def _configure_logging(verbose: bool) -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_ocop", False) for h in logger.handlers):
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(PrintableFormatter("%(levelname)-7s -  %(message)s"))
         handler._ocop = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -95,7 +97,13 @@ def _engine_context(settings: Settings) -> Iterator[None]:
 
 
 def build_site(settings: Settings, verbose: bool = False) -> Path:
-    """Build the site into a fresh folder and swap it in only when the build succeeded."""
+    """Build the site into a fresh folder and swap it in only when the build succeeded; one
+    build at a time in a project (`project_lock`)."""
+    with project_lock(settings.cache_dir):
+        return _build_site(settings, verbose)
+
+
+def _build_site(settings: Settings, verbose: bool) -> Path:
     _configure_logging(verbose)
     target = settings.site_dir
     staging = target.with_name(f"{target.name}.building-{os.getpid()}")
@@ -107,12 +115,14 @@ def build_site(settings: Settings, verbose: bool = False) -> Path:
     try:
         with _engine_context(settings):
             config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
-            mkdocs_build(config)  # its on_post_build hook below writes the CSP into every page
-        publish_editor(settings, staging)  # /admin/, only when the office set up editor.yml
+            mkdocs_build(config)
+        # after the engine: every HTML file it wrote or copied; then /admin/ with its own policy
+        secure_site(staging, origin(settings.media_url))
+        publish_editor(settings, staging)  # only when the office set up editor.yml
     except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError("site-build", detail=error) from None
-    except EditorError:
+    except (EditorError, OSError):  # OSError: a folder not writable, the disk full
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if target.exists():
@@ -517,7 +527,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its Content-Security-Policy as it is written."""
+    """Give every page its Content-Security-Policy as it is written: the preview's pages have
+    it too, and `secure_site` after the build finds most pages already right."""
     return apply_policy(output, media_origin=_media_origin)
 
 
@@ -539,4 +550,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _conversions is not None:
         _conversions.finish()
         _conversions = None
+    if not _serving and AS_OF_ENV not in os.environ:  # `mkdocs build` run on its own
+        secure_site(Path(config.site_dir), _media_origin)  # else `build_site` does it
     _rebuilding = _serving

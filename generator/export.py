@@ -3,59 +3,17 @@ Schemas of the data files, and a data dictionary made from them. All determinist
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
+from generator.csvcells import Column, csv_bytes, headings, row_of
 from generator.model import Catalogue, Certification, Producer, Product
 from generator.schema import SCHEMAS, load_schema, resolve
 from generator.urls import PRODUCERS, absolute, producer_path, product_path
 
 OPEN_DATA = "du-lieu"  # folder inside the generated folder
 RECORD = "du-lieu.json"  # a producer's record, beside its page
-CSV_COLUMNS = [
-    "ma_san_pham",
-    "ten_san_pham",
-    "nhom",
-    "so_sao",
-    "diem",
-    "bo_tieu_chi",
-    "so_quyet_dinh",
-    "ngay_quyet_dinh",
-    "co_quan",
-    "hieu_luc_den",
-    "tinh_trang",
-    "ngay_thu_hoi",
-    "ly_do_thu_hoi",
-    "ma_chu_the",
-    "ten_chu_the",
-    "loai_hinh",
-    "dia_chi",
-    "xa_phuong",
-    "tinh",
-    "ma_xa_phuong",
-    "ma_tinh",
-    "truoc_01_7_2025",
-    "kiem_tra_gan_nhat",
-    "dia_chi_trang",
-    "gia_tri_minh_hoa",
-    "gia_tri_suy_ra",
-    "chua_ro",
-]
-
-
-def _unknown(producer: Producer, product: Product, cert: Certification) -> list[str]:
-    """The fields a source does not give, empty in open data and named here."""
-    return [
-        field
-        for field, value in (
-            ("kind", producer.kind),
-            ("group", product.group),
-            ("decision.issuer", cert.issuer),
-        )
-        if value is None
-    ]
 
 
 def _fields(prefix: str, fields: frozenset[str]) -> list[str]:
@@ -142,60 +100,86 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def product_rows(catalogue: Catalogue, site_url: str) -> list[list[Any]]:
-    rows = []
-    for producer, product in catalogue.products():
-        cert = product.current
-        last = producer.last_inspection
-        rows.append(
-            [
-                product.id,
-                product.name,
-                product.group_name or "",
-                cert.stars,
-                "" if cert.score is None else cert.score,
-                cert.criteria.name,
-                cert.decision_number,
-                cert.decision_date.isoformat(),
-                cert.issuer or "",
-                cert.expires.isoformat(),
-                cert.status.value,
-                cert.revoked_date.isoformat() if cert.revoked_date else "",
-                cert.revoked_reason or "",
-                producer.id,
-                producer.name,
-                producer.kind_label or "",
-                producer.address,
-                producer.commune_name or "",
-                producer.province.name,
-                producer.commune_code or "",
-                producer.province.code,
-                producer.former_label,
-                last.round.date.isoformat() if last else "",
-                absolute(site_url, product_path(producer.id, product.id)),
-                " ".join(
-                    _fields("", producer.illustrative)
-                    + _fields("product.", product.illustrative)
-                    + _fields("certification.", cert.illustrative)
-                ),
-                " ".join(
-                    _fields("", producer.derived)
-                    + _fields("product.", product.derived)
-                    + _fields("certification.", cert.derived)
-                ),
-                " ".join(_unknown(producer, product, cert)),
-            ]
+class Listed(NamedTuple):
+    """One product as a row of the open-data CSV."""
+
+    producer: Producer
+    product: Product
+    url: str  # the product's address on the site
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _marked(row: Listed, kind: str) -> list[str]:
+    """The fields of a row's producer, product and certification marked `kind` (illustrative,
+    derived), each named by its place."""
+    cert = row.product.current
+    return (
+        _fields("", getattr(row.producer, kind))
+        + _fields("product.", getattr(row.product, kind))
+        + _fields("certification.", getattr(cert, kind))
+    )
+
+
+def _unknown(row: Listed) -> list[str]:
+    """The fields a source does not give, empty in open data and named here."""
+    return [
+        field
+        for field, value in (
+            ("kind", row.producer.kind),
+            ("group", row.product.group),
+            ("decision.issuer", row.product.current.issuer),
         )
-    return rows
+        if value is None
+    ]
+
+
+def _last_inspected(row: Listed) -> str:
+    last = row.producer.last_inspection
+    return last.round.date.isoformat() if last else ""
+
+
+# The open-data CSV, column by column: the one definition of its headings and their values.
+PRODUCT_COLUMNS: list[Column[Listed]] = [
+    Column("ma_san_pham", lambda row: row.product.id),
+    Column("ten_san_pham", lambda row: row.product.name),
+    Column("nhom", lambda row: row.product.group_name),
+    Column("so_sao", lambda row: row.product.current.stars),
+    Column("diem", lambda row: row.product.current.score),
+    Column("bo_tieu_chi", lambda row: row.product.current.criteria.name),
+    Column("so_quyet_dinh", lambda row: row.product.current.decision_number),
+    Column("ngay_quyet_dinh", lambda row: _iso(row.product.current.decision_date)),
+    Column("co_quan", lambda row: row.product.current.issuer),
+    Column("hieu_luc_den", lambda row: _iso(row.product.current.expires)),
+    Column("tinh_trang", lambda row: row.product.current.status.value),
+    Column("ngay_thu_hoi", lambda row: _iso(row.product.current.revoked_date)),
+    Column("ly_do_thu_hoi", lambda row: row.product.current.revoked_reason),
+    Column("ma_chu_the", lambda row: row.producer.id),
+    Column("ten_chu_the", lambda row: row.producer.name),
+    Column("loai_hinh", lambda row: row.producer.kind_label),
+    Column("dia_chi", lambda row: row.producer.address),
+    Column("xa_phuong", lambda row: row.producer.commune_name),
+    Column("tinh", lambda row: row.producer.province.name),
+    Column("ma_xa_phuong", lambda row: row.producer.commune_code),
+    Column("ma_tinh", lambda row: row.producer.province.code),
+    Column("truoc_01_7_2025", lambda row: row.producer.former_label),
+    Column("kiem_tra_gan_nhat", _last_inspected),
+    Column("dia_chi_trang", lambda row: row.url),
+    Column("gia_tri_minh_hoa", lambda row: " ".join(_marked(row, "illustrative"))),
+    Column("gia_tri_suy_ra", lambda row: " ".join(_marked(row, "derived"))),
+    Column("chua_ro", lambda row: " ".join(_unknown(row))),
+]
 
 
 def products_csv(catalogue: Catalogue, site_url: str) -> bytes:
-    """Every product as CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese right."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(product_rows(catalogue, site_url))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """Every product a row, as the project writes every CSV (`csvcells.csv_bytes`)."""
+    rows = (
+        Listed(producer, product, absolute(site_url, product_path(producer.id, product.id)))
+        for producer, product in catalogue.products()
+    )
+    return csv_bytes([headings(PRODUCT_COLUMNS), *(row_of(PRODUCT_COLUMNS, r) for r in rows)])
 
 
 def open_data_files(catalogue: Catalogue, site_url: str) -> dict[str, str | bytes]:

@@ -152,6 +152,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Producers: data/producers/<province>/<id>.yaml; rounds: data/inspections/<id>.yaml.",
         ),
     },
+    "file-outside": {
+        "vi": (
+            "'{file}' là liên kết trỏ ra ngoài thư mục data/ (tới {target})",
+            "Chép tệp hoặc thư mục vào data/ thay cho liên kết, hoặc xóa liên kết.",
+        ),
+        "en": (
+            "'{file}' is a link pointing outside data/ (to {target})",
+            "Copy the file or folder into data/ instead of the link, or remove the link.",
+        ),
+    },
+    "not-writable": {
+        "vi": (
+            "Không ghi được vào '{path}': không có quyền ghi, hoặc ổ đĩa chỉ cho đọc",
+            "Cho phép ghi vào thư mục '{folder}' (ví dụ `chmod -R u+w {folder}`) rồi chạy lại; "
+            "site/ cũ vẫn được giữ nguyên.",
+        ),
+        "en": (
+            "Cannot write to '{path}': no permission to write, or a read-only disk",
+            "Allow writing to the folder '{folder}' (e.g. `chmod -R u+w {folder}`) and run again; "
+            "the old site/ is kept.",
+        ),
+    },
+    "disk-full": {
+        "vi": (
+            "Hết chỗ trống trên ổ đĩa khi ghi '{path}'",
+            "Giải phóng chỗ trống trên ổ đĩa chứa '{folder}' (thư mục .cache/ xóa được, lần dựng "
+            "sau tạo lại) rồi chạy lại; site/ cũ vẫn được giữ nguyên.",
+        ),
+        "en": (
+            "No space left on the disk while writing '{path}'",
+            "Free some space on the disk holding '{folder}' (.cache/ can be deleted, the next "
+            "build makes it again) and run again; the old site/ is kept.",
+        ),
+    },
     "missing-field": {
         "vi": (
             "Thiếu trường bắt buộc '{field}'{where}",
@@ -618,6 +652,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "vi": "{path}: cần các dòng `Tên cột: trường`",
         "en": "{path}: needs lines of `Column name: field`",
     },
+    "build-running": {
+        "vi": "Một lệnh dựng khác vẫn đang chạy trong {folder} (tiến trình {pid}, khóa {lock}); chạy lại khi nó xong.",
+        "en": "Another build is still running in {folder} (process {pid}, lock {lock}); run this again when it is done.",
+    },
     "site-build": {
         "vi": "MkDocs không dựng được trang web: {detail}",
         "en": "MkDocs could not build the site: {detail}",
@@ -672,6 +710,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "generated": {"vi": "Đã tạo các trang trong {folder}/", "en": "Pages written to {folder}/"},
     "report-written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
+    "build-waiting": {
+        "vi": "Một lệnh dựng khác đang chạy trong thư mục này (tiến trình {pid}); đợi …",
+        "en": "Another build is running in this folder (process {pid}); waiting …",
+    },
     "build-refused": {
         "vi": "Không dựng trang web; site/ cũ được giữ nguyên.",
         "en": "The site was not built; the previous site/ is kept.",

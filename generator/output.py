@@ -20,6 +20,7 @@ from generator.cache import DrawingCache, ResultCache, folder_digest
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
+from generator.lock import project_lock
 from generator.media import photo_base, split
 from generator.model import Catalogue
 from generator.photos import PhotoCache, WebPhoto
@@ -75,9 +76,15 @@ def _assets_written(
     return writer.put({FILES_MANIFEST: manifest}), undrawn
 
 
-@collector_paused()
 def generate(settings: Settings) -> Loaded:
-    """Validate the data and, when it is valid, write every page; invalid data writes nothing."""
+    """Validate the data and, when it is valid, write every page; invalid data writes nothing.
+    One at a time in a project (`project_lock`)."""
+    with project_lock(settings.cache_dir):
+        return _generate(settings)
+
+
+@collector_paused()
+def _generate(settings: Settings) -> Loaded:
     loaded = load_catalogue(settings)
     catalogue = loaded.catalogue
     if catalogue is None:

@@ -15,7 +15,7 @@ from PIL import Image, ImageOps
 
 WIDTHS = (320, 640, 1280)
 PHOTO_FOLDER = "anh"  # inside the generated folder
-CACHE_VERSION = "2"  # 2: WebP only
+CACHE_VERSION = "3"  # 2: WebP only; 3: comments and XMP no longer carried over
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,21 @@ def photo_key(data: bytes) -> str:
     return hashlib.sha256(CACHE_VERSION.encode() + repr(WIDTHS).encode() + data).hexdigest()[:20]
 
 
+# Pillow writes what a source's `info` holds (a JPEG comment, XMP) unless told otherwise: every
+# kind of metadata is named empty, and the image's info is emptied before it is resized.
+_NO_METADATA = {"exif": b"", "xmp": b"", "comment": b"", "icc_profile": None}
+
+
 def _encode(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.save(out, "WEBP", quality=78, method=4)
-    return out.getvalue()  # no exif= and no icc_profile=: nothing but pixels is written
+    image.save(out, "WEBP", quality=78, method=4, **_NO_METADATA)
+    return out.getvalue()  # nothing but pixels is written
 
 
 def _renditions(data: bytes, key: str) -> tuple[list[Rendition], dict[str, bytes]]:
     with Image.open(io.BytesIO(data)) as source:
         image = ImageOps.exif_transpose(source).convert("RGB")
+    image.info.clear()  # comments, XMP, ICC, PNG text: none of it goes on
     widths = [w for w in WIDTHS if w < image.width] + [min(image.width, WIDTHS[-1])]
     renditions, files = [], {}
     for width in sorted(set(widths)):

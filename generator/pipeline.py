@@ -7,13 +7,12 @@ import functools
 import gc
 import itertools
 import os
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.cache import ResultCache, folder_digest
+from generator.cache import UNREADABLE, ResultCache, folder_digest, from_json, to_json
 from generator.load import Document, load_document
 from generator.model import Catalogue, build_catalogue, build_producer, build_round
 from generator.parallel import PARALLEL_FROM, batches, run_all
@@ -39,16 +38,29 @@ def discover(settings: Settings) -> tuple[list[Path], list[Path], list[Problem]]
     found: list[tuple[tuple[str, ...], str]] = []  # (parts inside the data folder, path)
     data = settings.data_dir
     folders: list[tuple[tuple[str, ...], str]] = [((), str(data))] if data.is_dir() else []
+    inside = os.path.join(os.path.realpath(data), "")
+    prefix = data.relative_to(settings.root).as_posix()
+    problems: list[Problem] = []
     while folders:
         parts, folder = folders.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
+                is_data = entry.name.endswith((".yaml", ".yml")) or entry.is_dir()
+                if is_data and entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if not target.startswith(inside):  # published from outside data/: refused
+                        rel = f"{prefix}/{'/'.join((*parts, entry.name))}"
+                        problems.append(
+                            Problem(
+                                rel, None, None, "file-outside", {"file": rel, "target": target}
+                            )
+                        )
+                        continue
                 if entry.is_dir(follow_symlinks=False):  # as os.walk: links not followed
                     folders.append(((*parts, entry.name), entry.path))
                 elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
                     found.append(((*parts, entry.name), entry.path))
-    producers, inspections, problems = [], [], []
-    prefix = data.relative_to(settings.root).as_posix()
+    producers, inspections = [], []
     for parts, text in sorted(found):
         path = Path(text)
         rel = f"{prefix}/{'/'.join(parts)}"
@@ -135,13 +147,79 @@ def _check_file(
     return doc, problems, [(photo, _stamp(photo)) for photo in photos]
 
 
-def _still_holds(blob: bytes) -> bool:
-    """True when a cached outcome can be used: readable, and its photos unchanged."""
+def _encoded(outcome: Outcome) -> bytes | None:
+    """An outcome as JSON, the form it is cached and sent back in; None when some value in
+    it is not plain data (it is then sent as it is and not cached)."""
+    doc, problems, stamps = outcome
     try:
-        _, _, stamps = pickle.loads(blob)
-    except Exception:  # noqa: BLE001 - damaged or from older code: checked again
-        return False
-    return all(_stamp(photo) == stamp for photo, stamp in stamps)
+        return to_json(
+            [
+                None if doc is None else [str(doc.path), doc.rel, doc.data],
+                [[p.file, p.line, p.column, p.code, p.params, p.path] for p in problems],
+                [[str(photo), None if stamp is None else list(stamp)] for photo, stamp in stamps],
+            ]
+        )
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def _is(value: Any, kind: type) -> bool:
+    return type(value) is kind  # a JSON true is not a line number
+
+
+def _position(value: Any) -> bool:
+    return value is None or (_is(value, int) and value > 0)
+
+
+def _decoded(blob: bytes) -> Outcome | None:
+    """The outcome a cached blob holds, or None unless it has exactly the shape `_encoded`
+    writes (a damaged or foreign cache is checked again, never trusted)."""
+    value = from_json(blob)
+    if value is UNREADABLE or not _is(value, list) or len(value) != 3:
+        return None
+    doc_value, problem_values, stamp_values = value
+    if not (_is(problem_values, list) and _is(stamp_values, list)):
+        return None
+    doc = None
+    if doc_value is not None:
+        if not (_is(doc_value, list) and len(doc_value) == 3):
+            return None
+        path, rel, data = doc_value
+        if not (_is(path, str) and _is(rel, str) and _is(data, dict)):
+            return None
+        doc = Document(Path(path), rel, data)
+    problems = []
+    for item in problem_values:
+        if not (_is(item, list) and len(item) == 6):
+            return None
+        file, line, column, code, params, dotted = item
+        if not (
+            _is(file, str)
+            and _position(line)
+            and _position(column)
+            and _is(code, str)
+            and _is(params, dict)
+            and _is(dotted, str)
+        ):
+            return None
+        problems.append(Problem(file, line, column, code, params, dotted))
+    stamps: list[tuple[Path, tuple[int, int] | None]] = []
+    for item in stamp_values:
+        if not (_is(item, list) and len(item) == 2 and _is(item[0], str)):
+            return None
+        stamp = item[1]
+        if stamp is not None and not (
+            _is(stamp, list) and len(stamp) == 2 and all(_is(n, int) for n in stamp)
+        ):
+            return None
+        stamps.append((Path(item[0]), None if stamp is None else (stamp[0], stamp[1])))
+    return doc, problems, stamps
+
+
+def _still_holds(blob: bytes) -> bool:
+    """True when a cached outcome can be used: of the right shape, and its photos unchanged."""
+    outcome = _decoded(blob)
+    return outcome is not None and all(_stamp(photo) == stamp for photo, stamp in outcome[2])
 
 
 def _check_batch(
@@ -149,8 +227,8 @@ def _check_batch(
     root: Path,
     validator: Validator | None,
     cache: ResultCache | None,
-) -> list[tuple[bytes, str | None]]:
-    """Each file's outcome (pickled) and its key in the cache: taken from the cache when
+) -> list[tuple[bytes | Outcome, str | None]]:
+    """Each file's outcome (as JSON) and its key in the cache: taken from the cache when
     neither the file, nor its photos, nor the checks changed; else loaded, checked and cached
     (in any process, the batch in one transaction)."""
     raws: dict[Path, bytes] = {}
@@ -163,15 +241,15 @@ def _check_batch(
         if cache is not None:
             keys[path] = cache.key(path.relative_to(root).as_posix(), kind, raws[path])
     stored = cache.blobs(keys.values()) if cache is not None else {}
-    results: list[tuple[bytes, str | None]] = []
+    results: list[tuple[bytes | Outcome, str | None]] = []
     new: dict[str, bytes] = {}
     for path, kind in batch:
         key = keys.get(path)
-        blob = stored.get(key) if key else None
+        blob: bytes | Outcome | None = stored.get(key) if key else None
         if blob is None or not _still_holds(blob):
             outcome = _check_file(path, root, kind, validator, raws.get(path))
-            blob = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
-            if key:
+            blob = _encoded(outcome) or outcome
+            if key and isinstance(blob, bytes):
                 new[key] = blob
         results.append((blob, key))
     if cache is not None and new:
@@ -200,8 +278,11 @@ def _check_all(
     )
     docs = []
     sources: dict[str, str] = {}
-    for (path, _), (blob, key) in zip(paths, itertools.chain(*results), strict=True):
-        doc, problems, _ = pickle.loads(blob)
+    for (path, kind), (blob, key) in zip(paths, itertools.chain(*results), strict=True):
+        outcome = _decoded(blob) if isinstance(blob, bytes) else blob
+        if outcome is None:  # not of the shape written (never for ours): checked again
+            outcome = _check_file(path, settings.root, kind, validator, None)
+        doc, problems, _ = outcome
         report.extend(problems)
         if doc is not None:
             docs.append(doc)

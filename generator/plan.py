@@ -98,15 +98,24 @@ class PagePlan:
         """These pages rendered, and cached for the next run (in any process)."""
         pages = {rel: self.tasks[rel]().encode("utf-8") for rel in rels}
         if self.reuse:
-            self.reuse.cache.put_many(
-                {self.keys[rel]: pages[rel] for rel in rels if rel in self.keys}
-            )
+            self.reuse.cache.store({self.keys[rel]: pages[rel] for rel in rels if rel in self.keys})
         return pages
 
     def forget_stale(self) -> None:
         """Forget the cached pages of earlier runs that no page of this one uses."""
         if self.reuse:
             self.reuse.cache.store({}, keep=self.keys.values())
+
+
+def _is_text(blob: bytes | None) -> bool:
+    """True for a cached page that is UTF-8 text; anything else is rendered again."""
+    if not isinstance(blob, bytes):
+        return False
+    try:
+        blob.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def page_plan(
@@ -157,8 +166,6 @@ def page_plan(
     if not reuse:
         return PagePlan(tasks, {})
     keys = reuse.keys(catalogue, context, photos or {}, lastmods)
-    stored = reuse.cache.get_many(keys.values())
-    reused = {
-        rel: stored[keys[rel]] for rel in tasks if isinstance(stored.get(keys.get(rel)), bytes)
-    }
+    stored = reuse.cache.blobs(keys.values())
+    reused = {rel: stored[keys[rel]] for rel in tasks if _is_text(stored.get(keys.get(rel)))}
     return PagePlan(tasks, reused, reuse, keys)

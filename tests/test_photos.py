@@ -4,16 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.photos import WIDTHS, PhotoCache
-from tests.photo_factory import GPS_IFD, ORIENTATION, phone_photo
+from tests.photo_factory import (
+    GPS_IFD,
+    ORIENTATION,
+    SECRET,
+    metadata_in,
+    phone_photo,
+    png_photo,
+    webp_photo,
+)
 
 
 def test_source_photo_carries_metadata(tmp_path: Path) -> None:
     with Image.open(phone_photo(tmp_path / "p.jpg")) as image:
         exif = image.getexif()
         assert exif[ORIENTATION] == 6 and exif.get_ifd(GPS_IFD)
+    # the reader of metadata finds every kind the test photos carry
+    assert sorted(metadata_in((tmp_path / "p.jpg").read_bytes())) == ["APP1", "APP1", "APP2", "COM"]
+    assert sorted(metadata_in(png_photo(tmp_path / "p.png").read_bytes())) == [
+        "iTXt",
+        "tEXt",
+        "zTXt",
+    ]
+    assert metadata_in(webp_photo(tmp_path / "p.webp").read_bytes()) == ["EXIF", "XMP "]
+
+
+@pytest.mark.parametrize("make", [phone_photo, png_photo, webp_photo])
+def test_no_metadata_segment_or_chunk_is_published(make: object, tmp_path: Path) -> None:
+    source = make(tmp_path / "nguon")  # type: ignore[operator]
+    _, files = PhotoCache(tmp_path / "cache").get(source)
+    for path in files.values():
+        data = path.read_bytes()
+        assert metadata_in(data) == [], path
+        assert SECRET.encode() not in data and b"Nguyen" not in data
 
 
 def test_renditions_are_upright_and_stripped(tmp_path: Path) -> None:
@@ -60,3 +87,4 @@ def test_published_photos_carry_no_metadata(photo_site: Path) -> None:
     for path in published:
         with Image.open(path) as image:
             assert not image.getexif() and "exif" not in image.info, path
+        assert metadata_in(path.read_bytes()) == [], path  # no COM, APPn, EXIF or XMP left

@@ -1,14 +1,12 @@
 """Rendered pages: golden pages of the sample data, and data that stays text.
 
-Refresh the golden pages after an intended change with:
-    OCOP_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py
+Refresh the golden pages after an intended change as tests/golden.py says.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -26,8 +24,8 @@ from generator.render import producer_page, round_page
 from generator.settings import Settings
 from generator.urls import PRODUCERS, page_file
 from tests.conftest import AS_OF, REPO
+from tests.golden import check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 URL = Settings(root=REPO).site_url
 
 
@@ -45,13 +43,6 @@ def catalogue():
     loaded = load_catalogue(Settings(root=REPO, as_of=AS_OF))
     assert loaded.catalogue is not None
     return loaded.catalogue
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("OCOP_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs: refresh if intended"
 
 
 def test_golden_producer_page(catalogue) -> None:

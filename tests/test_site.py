@@ -255,17 +255,45 @@ def test_killing_a_build_half_way_leaves_the_old_site(tmp_path: Path) -> None:
     assert not list(root.glob("site.*")) and (root / "site" / "index.html").is_file()
 
 
+def assert_policy(page: Path) -> None:
+    """The page's Content-Security-Policy comes before any script and lists every inline one."""
+    html = page.read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
+    assert meta, page
+    first_script = head.find("<script")
+    assert first_script == -1 or head.index("Content-Security-Policy") < first_script, page
+    policy = meta.group(1)
+    assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
+    for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
+        assert script_hash(script) in policy, page
+
+
 def test_every_page_has_a_content_security_policy(sample_site: Path) -> None:
     for page in (sample_site / "site").rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        head = html[: html.index("</head>")]
-        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
-        assert meta, page
-        assert head.index("Content-Security-Policy") < head.index("<script"), page
-        policy = meta.group(1)
-        assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
-        for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
-            assert script_hash(script) in policy, page
+        assert_policy(page)
+
+
+def test_every_html_file_of_a_build_has_the_policy(tmp_path: Path) -> None:
+    """Redirects at old IDs and HTML files the engine copies as they are get it too: the
+    policy is a step of `ocop build` after the engine."""
+    root = copy_project(tmp_path)
+    data = root / "data/producers/cao-bang/ha-htx-che-tai-ho-sin.yaml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("\nname:", "\naliases: [ma-cu]\nname:", 1),
+        encoding="utf-8",
+    )
+    (root / "content/xac-minh.html").write_text(
+        "<html><head><title>x</title></head><body><script>document.title='y'</script></body></html>"
+    )
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    pages = sorted((root / "site").rglob("*.html"))
+    redirect = root / "site/danh-muc/chu-the/ma-cu/index.html"
+    assert redirect in pages and root / "site/xac-minh.html" in pages
+    assert "location.replace" in redirect.read_text(encoding="utf-8")
+    for page in pages:
+        assert_policy(page)
 
 
 def _site_bytes(root: Path) -> dict[Path, bytes]:

@@ -277,3 +277,27 @@ def test_patterns_match_the_whole_value(name: str) -> None:
     assert is_id("a") and not is_id("a\n") and not is_id("a\nb")
     assert not schema.is_date("2024-01-23\n") and not schema.is_email("a@b.vn\n")
     assert not schema.is_url("https://a.vn\n") and schema.is_url("https://a.vn/x")
+
+
+def test_data_files_and_folders_linked_from_outside_data_are_refused(tmp_path: Path) -> None:
+    root = overlay(tmp_path / "project", FIXTURES / "base")
+    outside = overlay(tmp_path / "elsewhere", FIXTURES / "base")  # valid files, outside data/
+    producers = root / "data" / "producers"
+    (producers / "cao-bang" / "htx-ngoai.yaml").symlink_to(
+        outside / "data/producers/cao-bang/htx-mau.yaml"
+    )
+    (producers / "thanh-hoa").symlink_to(outside / "data/producers/cao-bang")
+    (root / "data/inspections/2025-07-01-ngoai.yaml").symlink_to(outside / INSP)
+    assert problems_of(root) == [
+        ("data/inspections/2025-07-01-ngoai.yaml", None, "file-outside"),
+        ("data/producers/cao-bang/htx-ngoai.yaml", None, "file-outside"),
+        ("data/producers/thanh-hoa", None, "file-outside"),
+    ]
+    [problem, *_] = load_catalogue(Settings(root=root, as_of=AS_OF)).report
+    assert str(outside) in problem.message() and problem.hint()
+    # a link that stays inside data/ is a file like any other
+    for link in (producers / "cao-bang" / "htx-ngoai.yaml", producers / "thanh-hoa"):
+        link.unlink()
+    (root / "data/inspections/2025-07-01-ngoai.yaml").unlink()
+    (root / "data/inspections/2025-07-01-ngoai.yaml").symlink_to(root / INSP)
+    assert ("data/inspections/2025-07-01-ngoai.yaml", None, "file-outside") not in problems_of(root)
