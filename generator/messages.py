@@ -363,7 +363,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "'{id}' is an administrative unit from before the reform of 1 July 2025; it now lies in: {candidates}",
-            "Write today's unit (one of: {candidates}) in this field, and keep the old name in address.former (e.g. former: {{district: huyện Tiểu Cần}}).",
+            "Write the current unit (one of: {candidates}) in this field, and keep the old name in address.former (e.g. former: {{district: 'huyện Tiểu Cần'}}).",
         ),
     },
     "unknown-criteria": {
