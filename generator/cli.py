@@ -222,9 +222,11 @@ def build(settings: Settings, verbose: bool) -> None:
 
     Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
     """
+    from generator.editor import read_settings
     from generator.engine import build_site
 
     host = host_named(settings.host)  # a wrong setting stops before anything is built
+    read_settings(settings.root)  # and so does a wrong editor.yml
     with _one_build(settings):  # pages and site: one build at a time
         loaded = _generate(settings, tolerate=True)
         if not loaded.report.ok:

@@ -36,6 +36,10 @@ BACKEND_KEYS = {
 }
 DEFAULT_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
 LOCAL_URL = "http://localhost:8081/api/v1"  # decap-server's default
+URL_KEYS = {"api_root", "base_url", "url"}  # addresses the editor calls (and the CSP allows)
+SETTINGS_KEYS = {"backend", "publish_mode"}
+PUBLISH_MODES = {"simple", "editorial_workflow"}
+EXAMPLE_REPO = "so-nnptnt/ocop-danh-muc"
 
 
 class EditorError(OcopError):
@@ -73,22 +77,28 @@ def read_settings(root: Path) -> EditorSettings | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise EditorError("editor-encoding", file=EDITOR_FILE) from None
+    try:
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
-        raise EditorError(f"{EDITOR_FILE}: lỗi cú pháp YAML: {error}") from None
-    backend = data.get("backend") if isinstance(data, dict) else None
-    if not isinstance(backend, dict) or backend.get("name") not in BACKENDS:
-        raise EditorError(f"{EDITOR_FILE}: cần `backend.name` là một trong: github, gitlab, local.")
-    name = backend["name"]
-    unknown = set(backend) - BACKEND_KEYS[name] - {"name"}
-    if unknown:
-        allowed = ", ".join(sorted(BACKEND_KEYS[name]))
-        raise EditorError(
-            f"{EDITOR_FILE}: không biết `{', '.join(sorted(unknown))}` trong `backend` "
-            f"({name}); dùng được: {allowed}."
-        )
+        line, column = _error_position(error, text)
+        raise EditorError("editor-yaml", file=EDITOR_FILE, line=line, column=column) from None
+    data = data if isinstance(data, dict) else {}  # a lone value or a list names no backend
+    _refuse_unknown(data, SETTINGS_KEYS, "editor-key")
+    backend = data.get("backend")
+    if not isinstance(backend, dict) or str(backend.get("name")) not in BACKENDS:
+        raise EditorError("editor-backend-name", file=EDITOR_FILE, allowed=_listed(BACKENDS))
+    name = str(backend["name"])
+    _refuse_unknown(backend, BACKEND_KEYS[name] | {"name"}, "editor-backend-key", backend=name)
+    backend = {key: _text(key, value) for key, value in backend.items()}
+    for key in URL_KEYS & set(backend):
+        parts = urlsplit(backend[key])
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise EditorError("editor-backend-url", file=EDITOR_FILE, key=key)
     if name != "local" and not backend.get("repo"):
-        raise EditorError(f"{EDITOR_FILE}: cần `backend.repo` (ví dụ so-nnptnt/ocop-danh-muc).")
+        raise EditorError("editor-backend-repo", file=EDITOR_FILE, example=EXAMPLE_REPO)
     if name == "local":
         # decap-server on this machine, writing straight into the project's files.
         backend = {"name": "proxy", "proxy_url": backend.get("url", LOCAL_URL)}
@@ -96,9 +106,42 @@ def read_settings(root: Path) -> EditorSettings | None:
     else:
         # Each saved record becomes a branch and a pull/merge request; CI checks it there.
         mode = data.get("publish_mode", "editorial_workflow")
-    if mode not in {"simple", "editorial_workflow"}:
-        raise EditorError(f"{EDITOR_FILE}: `publish_mode` là simple hoặc editorial_workflow.")
-    return EditorSettings(dict(backend), mode)
+    if str(mode) not in PUBLISH_MODES:
+        raise EditorError("editor-publish-mode", file=EDITOR_FILE, allowed=_listed(PUBLISH_MODES))
+    return EditorSettings(backend, str(mode))
+
+
+def _listed(names: set[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+def _refuse_unknown(data: dict[Any, Any], allowed: set[str], code: str, **params: str) -> None:
+    """Stop on a key the office may not set (a typo would otherwise be silently ignored)."""
+    unknown = {str(key) for key in data} - allowed
+    if unknown:
+        raise EditorError(
+            code, file=EDITOR_FILE, keys=_listed(unknown), allowed=_listed(allowed), **params
+        )
+
+
+def _text(key: Any, value: Any) -> str:
+    """A backend setting as Decap reads it: text on one line (a number such as a branch 2026
+    is taken as its digits)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise EditorError("editor-backend-text", file=EDITOR_FILE, key=str(key))
+    return value.strip()
+
+
+def _error_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
+    """Line and column (from 1) of a YAML error; an unreadable character has no mark, only its
+    place in the text."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    before = text[: getattr(error, "position", 0)]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def decap_config(editor: EditorSettings, reference: Reference, site_url: str) -> dict[str, Any]:
@@ -136,8 +179,7 @@ def package_dist(root: Path) -> Path:
     dist = root / PACKAGE_DIR / DIST
     if not (dist / "decap-cms.js").is_file():
         raise EditorError(
-            "Chưa cài trình soạn thảo (editor/node_modules): chạy "
-            "`python3 -m generator.bootstrap build` để cài, hoặc `npm ci` trong editor/."
+            "editor-not-installed", folder=f"{PACKAGE_DIR}/node_modules", package=PACKAGE_DIR
         )
     return dist
 
@@ -157,7 +199,7 @@ def publish_editor(settings: Settings, site: Path) -> int:
     dist = package_dist(settings.root)
     reference, problems = load_reference(settings.reference_dir, settings.root)
     if reference is None:
-        raise EditorError("Dữ liệu tham chiếu lỗi: chạy `ocop validate` để xem chi tiết.")
+        raise EditorError("editor-reference")
     target = site / SECTION
     target.mkdir(parents=True, exist_ok=True)
     # The bundle and the chunks and WebAssembly it loads; not the source maps, not the copy

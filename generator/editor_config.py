@@ -37,6 +37,8 @@ ITEM_LABELS = {
     ("entries", "recommendations"): "kiến nghị",
     ("entries", "responses"): "phản hồi",
 }
+# Lists of the record's own field paths the site marks ("minh họa", "suy ra").
+MARKS = ("illustrative", "derived")
 # Closed list items whose name alone says little.
 SUMMARIES = {
     ("products", "certifications"): "{{fields.stars}} sao, ngày {{fields.decision.date}}",
@@ -196,9 +198,8 @@ class FormBuilder:
             widget["label_singular"] = ITEM_LABELS[path]
         if node.get("minItems"):
             widget["min"] = node["minItems"]
-        if name in ("illustrative", "derived"):
-            # The fields this record could mark as illustrative (or as worked out by the
-            # importer), as a multiple choice.
+        if name in MARKS:
+            # The fields this record could mark as illustrative or derived, a multiple choice.
             return {"widget": "select", "multiple": True, "options": list(self.marked_fields(path))}
         if items.get("type") == "object":
             widget["fields"] = self.fields(items, path)
@@ -219,7 +220,8 @@ class FormBuilder:
         return f"{kind[:1].upper()}{kind[1:]}: {{{{fields.{first}}}}}"
 
     def marked_fields(self, path: tuple[str, ...]) -> Iterator[str]:
-        """The field paths `illustrative` may name at `path`, as the site marks them."""
+        """The field paths `illustrative` and `derived` may name at `path`, as the site marks
+        them."""
         yield from self._marked.get(path[:-1], ())
 
     def number_widget(self, node: dict[str, Any]) -> dict[str, Any]:
@@ -280,7 +282,7 @@ def _markable(schema: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
             node = node["items"]
         properties = node.get("properties", {})
         if "illustrative" in properties:
-            found[path] = [p for p in _own_paths(node) if p != "illustrative"]
+            found[path] = [p for p in _own_paths(node) if p not in MARKS]
         for name, child in properties.items():
             walk(child, (*path, name))
 

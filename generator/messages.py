@@ -397,7 +397,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "'{id}' is an administrative unit from before the reform of 1 July 2025; it now lies in: {candidates}",
-            "Write today's unit (one of: {candidates}) in this field, and keep the old name in address.former (e.g. former: {{district: the old district as the source names it}}).",
+            "Write the current unit (one of: {candidates}) in this field, and keep the old name in address.former (e.g. former: {{district: 'huyện Tiểu Cần'}}).",
         ),
     },
     "unknown-criteria": {
@@ -695,6 +695,58 @@ ERRORS: dict[str, dict[str, str]] = {
     "rclone-failed": {  # detail: rclone's own words
         "vi": "rclone không gửi được ảnh lên {remote} (mã {status}): {detail}",
         "en": "rclone could not send the photos to {remote} (exit code {status}): {detail}",
+    },
+    # The browser editor's settings (editor.yml) and its npm package.
+    "editor-yaml": {
+        "vi": "{file}, dòng {line}, cột {column}: lỗi cú pháp YAML. Kiểm tra thụt lề (dùng dấu "
+        "cách), dấu hai chấm sau tên trường và dấu nháy đóng mở.",
+        "en": "{file}, line {line}, column {column}: YAML syntax error. Check indentation "
+        "(spaces), the colon after each field name and matching quotes.",
+    },
+    "editor-encoding": {
+        "vi": "{file}: tệp không được lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8.",
+        "en": "{file}: the file is not saved as UTF-8. Open it and save it as UTF-8.",
+    },
+    "editor-key": {
+        "vi": "{file}: không biết `{keys}`; dùng được: {allowed}.",
+        "en": "{file}: unknown `{keys}`; allowed: {allowed}.",
+    },
+    "editor-backend-name": {
+        "vi": "{file}: cần `backend.name` là một trong: {allowed}.",
+        "en": "{file}: `backend.name` must be one of: {allowed}.",
+    },
+    "editor-backend-key": {
+        "vi": "{file}: không biết `{keys}` trong `backend` ({backend}); dùng được: {allowed}.",
+        "en": "{file}: unknown `{keys}` in `backend` ({backend}); allowed: {allowed}.",
+    },
+    "editor-backend-repo": {
+        "vi": "{file}: cần `backend.repo`, kho dữ liệu dạng chủ/tên (ví dụ {example}).",
+        "en": "{file}: `backend.repo` is required, the data repository as owner/name "
+        "(e.g. {example}).",
+    },
+    "editor-backend-text": {
+        "vi": "{file}: `backend.{key}` phải là một giá trị chữ viết trên một dòng.",
+        "en": "{file}: `backend.{key}` must be a value of text on one line.",
+    },
+    "editor-backend-url": {
+        "vi": "{file}: `backend.{key}` phải là một địa chỉ bắt đầu bằng http:// hoặc https://.",
+        "en": "{file}: `backend.{key}` must be an address starting with http:// or https://.",
+    },
+    "editor-publish-mode": {
+        "vi": "{file}: `publish_mode` là một trong: {allowed}.",
+        "en": "{file}: `publish_mode` must be one of: {allowed}.",
+    },
+    "editor-not-installed": {
+        "vi": "Chưa cài trình soạn thảo ({folder}): chạy `python3 -m generator.bootstrap build` "
+        "để cài, hoặc `npm ci` trong {package}/.",
+        "en": "The editor is not installed ({folder}): run `python3 -m generator.bootstrap "
+        "build` to install it, or `npm ci` in {package}/.",
+    },
+    "editor-reference": {
+        "vi": "Dữ liệu tham chiếu lỗi nên không tạo được trình soạn thảo: chạy `ocop validate` "
+        "để xem chi tiết.",
+        "en": "The reference data is broken, so the editor cannot be made: run `ocop validate` "
+        "for the details.",
     },
 }
 

@@ -122,10 +122,80 @@ def test_the_editor_reaches_only_its_git_host(
     assert settings.origins == origins
 
 
-def test_wrong_editor_settings_stop_with_a_message(tmp_path: Path) -> None:
-    (tmp_path / "editor.yml").write_text("backend:\n  name: github\n  token: x\n", encoding="utf-8")
-    with pytest.raises(EditorError, match="token"):
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        (
+            "backend:\n  name: github\n  token: x\n",
+            "editor-backend-key",
+            "editor.yml: không biết `token` trong `backend` (github); dùng được: api_root, "
+            "auth_endpoint, base_url, branch, name, repo, site_domain.",
+        ),
+        (
+            "backend:\n  name: github\n repo: a/b\n",
+            "editor-yaml",
+            "editor.yml, dòng 3, cột 2: lỗi cú pháp YAML.",
+        ),
+        (
+            "backend:\n  name: bitbucket\n",
+            "editor-backend-name",
+            "editor.yml: cần `backend.name` là một trong: github, gitlab, local.",
+        ),
+        ("backend:\n  name: [github]\n", "editor-backend-name", "editor.yml: cần `backend.name`"),
+        (
+            "backend:\n  name: gitlab\n",
+            "editor-backend-repo",
+            "editor.yml: cần `backend.repo`, kho dữ liệu dạng chủ/tên",
+        ),
+        (
+            "backend:\n  name: github\n  repo: [a, b]\n",
+            "editor-backend-text",
+            "editor.yml: `backend.repo` phải là một giá trị chữ",
+        ),
+        (
+            "backend:\n  name: gitlab\n  repo: a/b\n  api_root: git.so.vn\n",
+            "editor-backend-url",
+            "editor.yml: `backend.api_root` phải là một địa chỉ bắt đầu bằng http://",
+        ),
+        (
+            "backend:\n  name: github\n  repo: a/b\npublish_mode: [simple]\n",
+            "editor-publish-mode",
+            "editor.yml: `publish_mode` là một trong: editorial_workflow, simple.",
+        ),
+        (
+            "backend:\n  name: github\n  repo: a/b\npublish-mode: simple\n",
+            "editor-key",
+            "editor.yml: không biết `publish-mode`; dùng được: backend, publish_mode.",
+        ),
+    ],
+)
+def test_wrong_editor_settings_stop_with_a_message(
+    tmp_path: Path, text: str, code: str, words: str
+) -> None:
+    (tmp_path / "editor.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(EditorError) as raised:
         read_settings(tmp_path)
+    assert raised.value.code == code
+    assert raised.value.message().startswith(words), raised.value.message()
+    assert all(isinstance(v, str | int) for v in raised.value.params.values())
+
+
+def test_editor_settings_not_in_utf8_stop_with_a_message(tmp_path: Path) -> None:
+    text = "backend:\n  name: github\n  repo: café/x\n"
+    (tmp_path / "editor.yml").write_bytes(text.encode("latin-1"))
+    with pytest.raises(EditorError) as raised:
+        read_settings(tmp_path)
+    assert raised.value.message() == (
+        "editor.yml: tệp không được lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8."
+    )
+
+
+def test_a_numeric_branch_is_its_digits(tmp_path: Path) -> None:
+    (tmp_path / "editor.yml").write_text(
+        "backend:\n  name: github\n  repo: a/b\n  branch: 2026\n", encoding="utf-8"
+    )
+    settings = read_settings(tmp_path)
+    assert settings is not None and settings.backend["branch"] == "2026"
 
 
 def test_without_editor_settings_the_site_gets_no_admin(tmp_path: Path) -> None:

@@ -106,6 +106,23 @@ def test_generate_and_build_lines_in_english(tmp_path: Path) -> None:
     assert_english(result.output)
 
 
+def test_broken_editor_settings_stop_the_build_in_english(tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    (root / "editor.yml").write_text("backend:\n  name: github\n  tokn: x\n", encoding="utf-8")
+    result = run("build", "--root", str(root), *DATE, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output == (
+        "editor.yml: unknown `tokn` in `backend` (github); allowed: api_root, auth_endpoint, "
+        "base_url, branch, name, repo, site_domain.\n"
+    )
+    assert not (root / "site").exists()  # stopped before anything was built
+    (root / "editor.yml").write_text("backend:\n  name: github\n repo: a/b\n", encoding="utf-8")
+    result = run("build", "--root", str(root), *DATE, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output.startswith("editor.yml, line 3, column 2: YAML syntax error.")
+    assert_english(result.output)
+
+
 def test_bad_date_option_in_either_order() -> None:
     for args in (
         ["--lang", "en", "--as-of", "24/11/2026"],
