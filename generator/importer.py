@@ -1,62 +1,35 @@
-"""Spreadsheet import: provinces keep OCOP lists in Excel. Rows become producers, products and
-certifications; a re-import updates what exists and never adds a duplicate."""
+"""Spreadsheet import: a provincial office's list as it publishes it becomes producers, products
+and certifications. Rows that are complete are imported; every other row is reported with each of
+its reasons (and, with a rejects file, written back for the office to fix). Nothing the file does
+not give is filled in: an unknown issuer, kind or group stays absent, and what is worked out (a
+kind from the legal form in a name) is listed under `derived`."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
+from generator import cellvalues
+from generator.layout import Column, DataRow, Layout, find_layout
+from generator.places import Places
 from generator.problems import OcopError, Problem
+from generator.producers import ProducerIndex
 from generator.reference import Reference
-from generator.scaffold import existing_ids, slugify, unique_id
 from generator.search import fold
 from generator.settings import Settings
+from generator.sheets import Unreadable, read_grid
+from generator.titles import TitleFacts, read_title
 
-# Column headings as provinces write them (folded) -> field. A mapping file can add more.
-DEFAULT_COLUMNS = {
-    "stt": None,
-    "ten san pham": "product",
-    "san pham": "product",
-    "chu the": "producer",
-    "ten chu the": "producer",
-    "dia chi": "address",
-    "phan nhom": "group",
-    "nhom": "group",
-    "nhom san pham": "group",
-    "so sao": "stars",
-    "hang sao": "stars",
-    "xep hang": "stars",
-    "so quyet dinh": "decision_number",
-    "quyet dinh so": "decision_number",
-    "ngay quyet dinh": "decision_date",
-    "ngay cong nhan": "decision_date",
-    "co quan cong nhan": "issuer",
-    "co quan ban hanh": "issuer",
-    "tinh": "province",
-    "tinh thanh pho": "province",
-    "xa": "commune",
-    "xa phuong": "commune",
-    "loai hinh": "kind",
-    "diem": "score",
-    "bo tieu chi": "criteria",
-}
-LABELS = {
-    "product": "tên sản phẩm",
-    "producer": "tên chủ thể",
-    "address": "địa chỉ",
-    "group": "nhóm sản phẩm",
-    "stars": "số sao",
-    "decision_number": "số quyết định",
-    "decision_date": "ngày quyết định",
-    "province": "tỉnh (cột Tỉnh hoặc --province)",
-}
-REQUIRED = ["product", "producer", "address", "group", "stars", "decision_number", "decision_date"]
+# Fields the importer fills; a mapping file names one of these for a column.
+FIELDS = (
+    "product producer address district commune province group stars score decision "
+    "decision_number decision_date issuer kind criteria"
+).split()
 KINDS = {
     "htx": "htx",
     "hop tac xa": "htx",
@@ -76,211 +49,297 @@ def round_trip_yaml() -> YAML:
 
 
 class SpreadsheetError(OcopError):
-    """The spreadsheet cannot be read at all (wrong format, no heading row)."""
+    """The column mapping file cannot be read."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the office gives on the command line for the whole file."""
+
+    province: str | None = None
+    issuer: str | None = None
+    group: str | None = None
+    allow_similar: bool = False
 
 
 @dataclass
-class Row:
-    number: int  # as the spreadsheet shows it
-    values: dict[str, Any]
+class Rejected:
+    """A row not imported, as it was, with every reason."""
+
+    row: DataRow
+    problems: list[Problem]
 
 
 @dataclass
 class Plan:
-    """What an import would do: changes in words, and the files to write."""
+    """What an import would do: changes in words, the files to write, what was not taken."""
 
     changes: list[str] = field(default_factory=list)
     files: dict[Path, CommentedMap] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    layout: Layout | None = None
+    imported_rows: int = 0
+    encoding: str | None = None
+    separator: str | None = None
+
+    @property
+    def fatal(self) -> bool:
+        """Whether the file itself could not be read as a list (no row can be imported)."""
+        return self.layout is None or any(p.line is None for p in self.problems)
 
 
-def read_rows(path: Path, mapping: dict[str, str | None]) -> tuple[list[Row], dict[str, str]]:
-    """The data rows of the first sheet (or the CSV) and which column each field came from."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+class RowReader:
+    """Reads one data row into a record, or the problems that keep it out."""
 
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    elif path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            table = [list(row) for row in csv.reader(handle)]
-    else:
-        raise SpreadsheetError(f"{path.name}: chỉ đọc được tệp .xlsx hoặc .csv")
-    if not table:
-        raise SpreadsheetError(f"{path.name}: tệp trống")
-    columns = {**DEFAULT_COLUMNS, **{fold(k): v for k, v in mapping.items()}}
-    heading = [fold(str(cell or "")) for cell in table[0]]
-    fields: dict[int, str] = {}
-    letters: dict[str, str] = {}
-    for index, name in enumerate(heading):
-        target = columns.get(name)
-        if target:
-            fields[index] = target
-            letters[target] = f"{_column_letter(index)} ({table[0][index]})"
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        values = {
-            fields[i]: cell
-            for i, cell in enumerate(cells)
-            if i in fields and cell not in (None, "")
-        }
-        if values:
-            rows.append(Row(number, values))
-    return rows, letters
+    def __init__(
+        self,
+        source: str,
+        layout: Layout,
+        reference: Reference,
+        places: Places,
+        title: TitleFacts,
+        options: Options,
+        as_of: dt.date,
+    ) -> None:
+        self.source = source
+        self.layout = layout
+        self.reference = reference
+        self.places = places
+        self.title = title
+        self.options = options
+        self.as_of = as_of
+        self.missing_columns: list[Problem] = []
+        header = layout.header_rows[0]
+        for name in ("product", "producer", "stars"):
+            if layout.column(name) is None:
+                self.missing_columns.append(self._file_problem(header, name))
+        has_number = layout.column("decision") or layout.column("decision_number")
+        if not (has_number or title.decision):
+            self.missing_columns.append(self._file_problem(header, "decision_number"))
+        has_date = layout.column("decision") or layout.column("decision_date")
+        if not (has_date or title.decision):
+            self.missing_columns.append(self._file_problem(header, "decision_date"))
+
+    def _file_problem(self, header: int, name: str) -> Problem:
+        return Problem(self.source, header, None, "import-missing-column", {"field": name})
+
+    def problem(self, row: DataRow, column: Column | None, code: str, **params: Any) -> Problem:
+        """A problem at a cell: its row, column letter and heading, and what was found."""
+        where = {"row": row.number, "column": column.letter if column else "-"}
+        where["heading"] = column.heading if column else "-"
+        return Problem(self.source, row.number, None, code, {**where, **params})
+
+    def cell(self, row: DataRow, name: str) -> tuple[Column | None, Any]:
+        column = self.layout.column(name)
+        if column is None or column.index >= len(row.cells):
+            return column, None
+        value = row.cells[column.index]
+        return column, (None if cellvalues.text_of(value) == "" else value)
+
+    def text(self, row: DataRow, name: str) -> str:
+        return cellvalues.text_of(self.cell(row, name)[1])
+
+    def read(self, row: DataRow) -> tuple[dict[str, Any] | None, list[Problem]]:
+        """The row as a record, or None and every problem found in it."""
+        problems = list(self.missing_columns)
+        record: dict[str, Any] = {"row": row.number, "derived": []}
+        for name in ("product", "producer"):
+            column, value = self.cell(row, name)
+            record[name] = cellvalues.text_of(value)
+            if column is not None and not record[name]:
+                problems.append(self.problem(row, column, "import-missing-value", field=name))
+        problems += self._stars(row, record)
+        problems += self._decision(row, record)
+        problems += self._place(row, record)
+        problems += self._criteria_and_group(row, record)
+        problems += self._kind(row, record)
+        column, value = self.cell(row, "score")
+        if value is not None:
+            try:
+                record["score"] = float(cellvalues.text_of(value).replace(",", "."))
+            except ValueError:
+                problems.append(self.problem(row, column, "import-bad-score", value=value))
+        record["issuer"] = self.text(row, "issuer") or self.title.issuer or self.options.issuer
+        return (None if problems else record), problems
+
+    def _stars(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "stars")
+        if value is None and row.context.get("stars"):
+            value = row.context["stars"]
+        if value is None:
+            return (
+                [self.problem(row, column, "import-missing-value", field="stars")] if column else []
+            )
+        found = cellvalues.stars(value)
+        if found is None:
+            return [self.problem(row, column, "import-bad-stars", value=value)]
+        if found not in (3, 4, 5):
+            return [self.problem(row, column, "import-stars-range", value=value, stars=found)]
+        record["stars"] = found
+        return []
+
+    def _decision(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        """The decision number and date: from one cell holding both, from their own cells, or
+        (for a row giving neither) from the one decision the title cites."""
+        problems = []
+        both_column, both = self.cell(row, "decision")
+        number_column, number_value = self.cell(row, "decision_number")
+        date_column, date_value = self.cell(row, "decision_date")
+        number: str | None = None
+        decided: dt.date | None = None
+        unreadable = False
+        if both is not None:
+            cited = cellvalues.decision(both)
+            number, decided = cited.number, cited.date
+            if number is None:
+                problems.append(self.problem(row, both_column, "import-bad-decision", value=both))
+                unreadable = True
+        if number_value is not None:
+            inner = cellvalues.decision(number_value)
+            number = inner.number or cellvalues.text_of(number_value)
+            decided = decided or inner.date
+        if date_value is not None:
+            decided = cellvalues.date(date_value)
+            if decided is None:
+                problems.append(self.problem(row, date_column, "import-bad-date", value=date_value))
+                unreadable = True
+        if both is None and number_value is None and self.title.decision:
+            number = self.title.decision.number
+            decided = decided or self.title.decision.date
+        number_at = number_column or both_column
+        if number is None and not unreadable and number_at is not None:
+            problems.append(
+                self.problem(row, number_at, "import-missing-value", field="decision_number")
+            )
+        if decided is None and not unreadable:
+            if both is not None and number is not None and date_column is None:
+                problems.append(
+                    self.problem(row, both_column, "import-decision-no-date", value=both)
+                )
+            elif date_column is not None or (both_column is not None and number is not None):
+                problems.append(
+                    self.problem(
+                        row,
+                        date_column or both_column,
+                        "import-missing-value",
+                        field="decision_date",
+                    )
+                )
+        if decided and decided > self.as_of:
+            column = date_column or both_column
+            problems.append(
+                self.problem(row, column, "import-future-date", value=decided.isoformat())
+            )
+        record["decision_number"], record["decision_date"] = number, decided
+        return problems
+
+    def _place(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        given = {name: self.text(row, name) for name in ("province", "district", "commune")}
+        record["address"] = self.text(row, "address")
+        if not given["district"] and row.context.get("district"):
+            given["district"] = row.context["district"]
+        if not given["province"]:
+            given["province"] = self.title.province or self.options.province or ""
+        found = self.places.resolve(record["address"], given)
+        record["place"] = found
+        if found.province is None:
+            column = self.layout.column("province") if self.text(row, "province") else None
+            code = "import-unknown-province" if found.province_text else "import-missing-province"
+            return [self.problem(row, column, code, value=found.province_text)]
+        problems = []
+        if found.problem in {"unknown-commune", "ambiguous-commune"}:
+            column = self.layout.column("commune") or self.layout.column("address")
+            problems.append(
+                self.problem(
+                    row,
+                    column,
+                    f"import-{found.problem}",
+                    value=found.commune_text,
+                    candidates=", ".join(found.candidates),
+                )
+            )
+        if not record["address"]:
+            parts = [found.commune_text, given["district"], found.province_text]
+            record["address"] = ", ".join(p for p in parts if p)
+        return problems
+
+    def _criteria_and_group(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "criteria")
+        criteria_id = cellvalues.text_of(value)
+        sets = self.reference.criteria
+        if criteria_id and criteria_id not in sets:
+            match = _lookup(criteria_id, {c.id: c.name for c in sets.values()})
+            if match is None:
+                return [self.problem(row, column, "import-unknown-criteria", value=value)]
+            criteria_id = match
+        if not criteria_id:
+            decided = record.get("decision_date")
+            ordered = sorted(sets.values(), key=lambda c: c.effective_from)
+            fitting = [c for c in ordered if decided and c.effective_from <= decided]
+            criteria_id = (fitting or ordered)[-1].id
+        record["criteria"] = criteria_id
+        column, value = self.cell(row, "group")
+        text = cellvalues.text_of(value) or self.options.group or ""
+        if not text:
+            record["group"] = None
+            return []
+        record["group"] = _lookup(text, sets[criteria_id].groups)
+        if record["group"] is None:
+            return [
+                self.problem(row, column, "import-unknown-group", value=text, criteria=criteria_id)
+            ]
+        return []
+
+    def _kind(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        from generator.legalform import kind_of
+
+        column, value = self.cell(row, "kind")
+        if value is not None:
+            kind = _lookup(cellvalues.text_of(value), KINDS | {v: v for v in KINDS.values()})
+            if kind is None:
+                return [self.problem(row, column, "import-bad-kind", value=value)]
+            record["kind"] = KINDS.get(kind, kind)
+            return []
+        record["kind"] = kind_of(record.get("producer", ""))
+        if record["kind"]:
+            record["derived"].append("kind")
+        return []
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _lookup(value: Any, options: dict[str, str]) -> str | None:
+def _lookup(value: str, options: dict[str, str]) -> str | None:
     """An ID from either the ID itself or its name, compared without diacritics."""
-    text = fold(str(value))
+    text = fold(value)
     for key, name in options.items():
         if text in {fold(key), fold(name)}:
             return key
     return None
 
 
-class Importer:
-    """Turns rows into a plan of changes to data/, checking every row and cell."""
-
-    def __init__(
-        self, settings: Settings, reference: Reference, source: str, defaults: dict[str, str]
-    ) -> None:
-        self.settings = settings
-        self.reference = reference
-        self.source = source
-        self.defaults = defaults
-        self.yaml = round_trip_yaml()
-
-    def problem(self, row: Row, column: str, message: str) -> Problem:
-        return Problem(
-            self.source,
-            row.number,
-            None,
-            "import-row",
-            {"row": row.number, "column": column, "detail": message},
+def option_problems(reference: Reference, places: Places, options: Options) -> list[Problem]:
+    """A bad option, reported as the option (its value is checked before any row)."""
+    problems = []
+    if options.province and places.resolve("", {"province": options.province}).province is None:
+        problems.append(
+            Problem(
+                "--province",
+                None,
+                None,
+                "import-bad-option",
+                {"option": "--province", "value": options.province},
+            )
         )
-
-    def check(
-        self, row: Row, letters: dict[str, str]
-    ) -> tuple[dict[str, Any] | None, list[Problem]]:
-        values = {**self.defaults, **row.values}
-        problems = []
-
-        def where(name: str) -> str:
-            return letters.get(name, name)
-
-        for name in REQUIRED + ["province"]:
-            if not str(values.get(name, "")).strip():
-                problems.append(self.problem(row, where(name), f"thiếu {LABELS[name]}"))
-        missing = {p.params["column"] for p in problems}
-        record: dict[str, Any] = {k: str(v).strip() for k, v in values.items()}
-        if where("stars") not in missing:
-            try:
-                record["stars"] = int(float(str(values["stars"]).split()[0]))
-            except ValueError:
-                record["stars"] = 0
-            if record["stars"] not in (3, 4, 5):
-                problems.append(
-                    self.problem(
-                        row, where("stars"), f"số sao '{values['stars']}' phải là 3, 4 hoặc 5"
-                    )
-                )
-        record["decision_date"] = _date(values.get("decision_date", ""))
-        if where("decision_date") in missing:
-            pass
-        elif record["decision_date"] is None:
-            problems.append(
-                self.problem(
-                    row,
-                    where("decision_date"),
-                    f"ngày '{values['decision_date']}' không đọc được "
-                    "(dùng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY)",
-                )
+    if options.group and _lookup(options.group, reference.all_groups()) is None:
+        problems.append(
+            Problem(
+                "--group",
+                None,
+                None,
+                "import-bad-option",
+                {"option": "--group", "value": options.group},
             )
-        elif record["decision_date"] > self.settings.as_of:
-            problems.append(
-                self.problem(row, where("decision_date"), "ngày quyết định sau hôm nay")
-            )
-        provinces = {p.id: p.name for p in self.reference.provinces.values()}
-        record["province"] = _lookup(values.get("province", ""), provinces)
-        if record["province"] is None and where("province") not in missing:
-            problems.append(
-                self.problem(row, where("province"), f"không có tỉnh '{values['province']}'")
-            )
-        criteria_id = str(values.get("criteria") or "")
-        if not criteria_id:
-            newest = max(self.reference.criteria.values(), key=lambda c: c.effective_from)
-            by_date = [
-                c
-                for c in self.reference.criteria.values()
-                if record["decision_date"] and c.effective_from <= record["decision_date"]
-            ]
-            criteria_id = max(by_date, key=lambda c: c.effective_from).id if by_date else newest.id
-        criteria = self.reference.criteria.get(criteria_id)
-        record["criteria"] = criteria_id
-        groups = criteria.groups if criteria else self.reference.all_groups()
-        record["group"] = _lookup(values.get("group", ""), groups)
-        if record["group"] is None and where("group") not in missing:
-            problems.append(
-                self.problem(
-                    row,
-                    where("group"),
-                    f"nhóm '{values['group']}' không có trong bộ tiêu chí {criteria_id}",
-                )
-            )
-        kind = _lookup(values.get("kind") or "", KINDS | {v: v for v in KINDS.values()})
-        record["kind"] = KINDS.get(kind, kind) if kind else _guess_kind(record.get("producer", ""))
-        if "score" in values:
-            try:
-                record["score"] = float(str(values["score"]).replace(",", "."))
-            except ValueError:
-                problems.append(
-                    self.problem(row, where("score"), f"điểm '{values['score']}' không phải số")
-                )
-        return (None if problems else record), problems
-
-
-def _guess_kind(name: str) -> str:
-    for prefix, kind in (("htx", "htx"), ("tht", "to-hop-tac"), ("hkd", "ho-kinh-doanh")):
-        if slugify(name).startswith(prefix + "-"):
-            return kind
-    return "doanh-nghiep" if fold(name).startswith(("cong ty", "doanh nghiep")) else "ho-kinh-doanh"
-
-
-def _certification(record: dict[str, Any], issuer: str) -> CommentedMap:
-    cert = CommentedMap()
-    cert["stars"] = record["stars"]
-    if "score" in record:
-        cert["score"] = record["score"]
-    cert["criteria"] = record["criteria"]
-    decision = CommentedMap()
-    decision["number"] = record["decision_number"]
-    decision["date"] = record["decision_date"]
-    decision["issuer"] = issuer
-    cert["decision"] = decision
-    return cert
+        )
+    return problems
 
 
 def plan_import(
@@ -288,75 +347,66 @@ def plan_import(
     reference: Reference,
     path: Path,
     mapping: dict[str, str | None],
-    defaults: dict[str, str],
+    options: Options,
 ) -> Plan:
     """Everything an import would change, without writing anything."""
-    importer = Importer(settings, reference, path.name, defaults)
-    rows, letters = read_rows(path, mapping)
+    from generator.writer import Writer
+
     plan = Plan()
-    taken = existing_ids(settings)
-    loaded: dict[str, tuple[Path, CommentedMap]] = {}
-    for file in sorted(settings.data_dir.glob("producers/*/*.yaml")):
-        data = importer.yaml.load(file.read_text(encoding="utf-8"))
-        if isinstance(data, CommentedMap) and isinstance(data.get("name"), str):
-            loaded[fold(data["name"])] = (file, data)
-    for row in rows:
-        record, problems = importer.check(row, letters)
-        plan.problems += problems
-        if record is None:
-            continue
-        issuer = record.get("issuer") or f"UBND tỉnh {reference.provinces[record['province']].name}"
-        key = fold(record["producer"])
-        if key not in loaded:
-            producer_id = unique_id(slugify(record["producer"]), taken)
-            taken.add(producer_id)
-            data = CommentedMap()
-            data["id"] = producer_id
-            data["name"] = record["producer"]
-            data["kind"] = record["kind"]
-            address = CommentedMap()
-            address["as_given"] = record["address"]
-            address["province"] = record["province"]
-            if record.get("commune"):
-                address["commune"] = slugify(record["commune"])
-            data["address"] = address
-            data["products"] = CommentedSeq()
-            file = settings.data_dir / "producers" / record["province"] / f"{producer_id}.yaml"
-            loaded[key] = (file, data)
-            plan.changes.append(
-                f"+ chủ thể mới {record['producer']} ({producer_id}), dòng {row.number}"
-            )
-        file, data = loaded[key]
-        products = data.setdefault("products", CommentedSeq())
-        product = next(
-            (p for p in products if fold(str(p.get("name", ""))) == fold(record["product"])), None
+    places = Places(reference)
+    plan.problems += option_problems(reference, places, options)
+    if plan.problems:
+        return plan
+    try:
+        grid = read_grid(path)
+    except Unreadable as error:
+        plan.problems.append(Problem(path.name, None, None, error.code, error.params))
+        return plan
+    plan.encoding, plan.separator = grid.encoding, grid.separator
+    layout = find_layout(grid.cells, mapping)
+    if layout is None:
+        plan.problems.append(Problem(path.name, None, None, "import-no-header", {}))
+        return plan
+    plan.layout = layout
+    if not layout.rows:
+        plan.problems.append(
+            Problem(path.name, None, None, "import-no-rows", {"row": layout.header_rows[-1]})
         )
-        if product is None:
-            product = CommentedMap()
-            product["id"] = unique_id(slugify(record["product"]), taken)
-            taken.add(product["id"])
-            product["name"] = record["product"]
-            product["group"] = record["group"]
-            product["certifications"] = CommentedSeq()
-            products.append(product)
-            plan.changes.append(
-                f"+ sản phẩm mới {record['product']} của {data['name']}, dòng {row.number}"
-            )
-        certifications = product.setdefault("certifications", CommentedSeq())
-        numbers = {str(c.get("decision", {}).get("number", "")) for c in certifications}
-        if record["decision_number"] in numbers:
-            plan.changes.append(
-                f"= {record['product']}: quyết định {record['decision_number']} "
-                f"đã có, dòng {row.number}"
-            )
-            continue
-        certifications.append(_certification(record, issuer))
-        plan.changes.append(
-            f"+ chứng nhận {record['stars']} sao cho {record['product']} (quyết "
-            f"định {record['decision_number']}), dòng {row.number}"
-        )
-        plan.files[file] = data
+        return plan
+    title = read_title(layout.title, places)
+    reader = RowReader(path.name, layout, reference, places, title, options, settings.as_of)
+    plan.problems += reader.missing_columns
+    writer = Writer(settings, reference, ProducerIndex.scan(settings.data_dir), options, plan)
+    for row in layout.rows:
+        record, problems = reader.read(row)
+        if record is not None:
+            problems = writer.add(record, row, reader)
+        plan.problems += [p for p in problems if p not in reader.missing_columns]
+        if problems:
+            plan.rejected.append(Rejected(row, problems))
+        else:
+            plan.imported_rows += 1
     return plan
+
+
+def read_mapping(path: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+    """A column mapping file: `Tên cột trong bảng: trường` per line (YAML), folded headings."""
+    if path is None:
+        return {}, []
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8-sig"))
+    except Exception:  # a mapping file that is not YAML at all is reported, not raised
+        data = None
+    if not isinstance(data, dict):
+        return {}, [Problem(path.name, None, None, "import-bad-mapping", {"value": "-"})]
+    mapping: dict[str, str | None] = {}
+    problems = []
+    for key, value in data.items():
+        target = str(value).strip() if value else None
+        if target is not None and target not in FIELDS:
+            problems.append(Problem(path.name, None, None, "import-bad-mapping", {"value": target}))
+        mapping[fold(str(key))] = target
+    return mapping, problems
 
 
 def write_plan(plan: Plan) -> list[Path]:
@@ -369,13 +419,3 @@ def write_plan(plan: Plan) -> list[Path]:
             yaml.dump(data, out)
         written.append(path)
     return written
-
-
-def read_mapping(path: Path | None) -> dict[str, str | None]:
-    """A column mapping file: `Tên cột trong bảng: trường` per line (YAML)."""
-    if path is None:
-        return {}
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise SpreadsheetError(f"{path}: cần các dòng `Tên cột: trường`")
-    return {str(k): (str(v) if v else None) for k, v in data.items()}
