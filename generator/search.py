@@ -18,28 +18,17 @@ A query loads the manifest, the shard of each of its words and the chunks of the
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from typing import Any
 
 from generator.model import Catalogue, InspectionRound, Producer, Product
 from generator.render import vndate
+from generator.text import fold
 from generator.urls import inside_generated, producer_path, product_path, round_path
 
 INDEX_FOLDER = "chi-muc"  # inside the generated folder
 INDEX_FILE = f"{INDEX_FOLDER}/index.json"
 ROWS_PER_CHUNK = 400
-_MARKS = re.compile("[\u0300-\u036f]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)  # names of places, groups and kinds repeat on many rows
-def fold(text: str) -> str:
-    """Text as searchable ASCII words: "Rượu chuối Đồng Văn" -> "ruou chuoi dong van"."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return _NON_WORD.sub(" ", _MARKS.sub("", text)).strip()
 
 
 def words(*texts: str | None) -> str:
