@@ -237,11 +237,9 @@ class RowReader:
     def _place(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
         given = {name: self.text(row, name) for name in ("province", "district", "commune")}
         record["address"] = self.text(row, "address")
-        if not given["district"] and row.context.get("district"):
-            given["district"] = row.context["district"]
         if not given["province"]:
             given["province"] = self.title.province or self.options.province or ""
-        found = self.places.resolve(record["address"], given)
+        found = self.places.resolve(record["address"], given, row.context.get("district", ""))
         record["place"] = found
         if found.province is None:
             column = self.layout.column("province") if self.text(row, "province") else None

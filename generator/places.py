@@ -1,18 +1,18 @@
 """Where a row's producer is: the province, district and commune a list names (in their own
-columns, in the address text, in a section row or the title), resolved to today's units."""
+columns, in the address text, in a section row or the title), resolved to today's units through
+generator.adminunits, old names (before 1 July 2025) included."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from generator.adminunits import Units, load_units, resolve
 from generator.reference import Reference
-from generator.search import fold
 
 _COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+([^,;()]+)", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(huyện|thị xã|thành phố|tp\.?)\s+([^,;()]+)", re.IGNORECASE)
 _PROVINCE = re.compile(r"^\s*(tỉnh|thành phố|tp\.?)\s+([^,;()]+)$", re.IGNORECASE)
-_PREFIXES = re.compile(r"^(tinh|thanh pho|tp|huyen|thi xa|xa|phuong|thi tran|dac khu)\s+")
 
 
 @dataclass(frozen=True)
@@ -21,17 +21,13 @@ class Place:
 
     province: str | None
     commune: str | None = None
-    candidates: tuple[str, ...] = ()
-    derived: bool = False
+    candidates: tuple[str, ...] = ()  # "xã Tân Hòa (tan-hoa)", to choose from
+    derived: bool = False  # today's commune worked out from a unit before the reform
+    province_derived: bool = False  # today's province worked out from one before the reform
     former: dict[str, str] = field(default_factory=dict)
-    problem: str | None = None
+    problem: str | None = None  # "unknown-commune", "ambiguous-commune"
     province_text: str = ""
     commune_text: str = ""
-
-
-def bare(name: str) -> str:
-    """A unit's name folded without its level ("tỉnh Trà Vinh" -> "tra vinh")."""
-    return _PREFIXES.sub("", fold(name))
 
 
 def units_in(address: str) -> dict[str, str]:
@@ -52,31 +48,53 @@ def units_in(address: str) -> dict[str, str]:
 
 
 class Places:
-    """Resolves the places a list names to today's units of the catalogue's reference data."""
+    """Resolves the places a list names to today's units of the whole country."""
 
     def __init__(self, reference: Reference) -> None:
-        self.reference = reference
-        self._provinces = {}
-        for province in reference.provinces.values():
-            self._provinces[bare(province.name)] = province.id
-            self._provinces[bare(province.id.replace("-", " "))] = province.id
+        units = getattr(reference, "units", None)
+        self.units: Units = units if isinstance(units, Units) else load_units()
+        self._cache: dict[tuple[str, str, str], Place] = {}
 
     def province_id(self, text: str) -> str | None:
-        """Today's province id of a province name or id, or None."""
-        return self._provinces.get(bare(text)) if text else None
+        """Today's province id of a province named as of today or before the reform, or None."""
+        return self.resolve("", {"province": text}).province if text.strip() else None
 
-    def resolve(self, address: str, given: dict[str, str]) -> Place:
-        """Today's units for a row: its own columns first, then what its address names."""
+    def resolve(self, address: str, given: dict[str, str], section: str = "") -> Place:
+        """Today's units for a row: its own columns first, then what its address names, then
+        the district its section row names. A commune named by an address only is left out when
+        it cannot be found (the address is kept as given); a split one is always told, with its
+        candidates."""
         named = units_in(address)
-        province_text = given.get("province") or named.get("province", "")
-        commune_text = given.get("commune") or named.get("commune", "")
-        province = self.province_id(province_text)
-        if province is None:
-            return Place(None, province_text=province_text, commune_text=commune_text)
-        commune = None
-        if commune_text:
-            communes = self.reference.provinces[province].communes
-            commune = next(
-                (c.id for c in communes.values() if bare(c.name) == bare(commune_text)), None
+        province = given.get("province") or named.get("province", "")
+        district = given.get("district") or named.get("district", "") or section
+        commune = given.get("commune") or named.get("commune", "")
+        key = (province, district, commune)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(
+                province, district, commune, bool(given.get("commune"))
             )
-        return Place(province, commune, province_text=province_text, commune_text=commune_text)
+        return self._cache[key]
+
+    def _resolve(self, province: str, district: str, commune: str, own_column: bool) -> Place:
+        found = resolve(self.units, province or None, district or None, commune or None)
+        if found.province is None:
+            return Place(None, province_text=province, commune_text=commune)
+        alone = resolve(self.units, province) if district or commune else found
+        if alone.province is None:
+            return Place(None, province_text=province, commune_text=commune)
+        problem = found.problem
+        if not commune or (problem == "unknown-commune" and not own_column):
+            problem = None  # no commune named, or only guessed from the address text
+        communes = self.units.provinces[found.province].communes
+        candidates = tuple(f"{communes[c].name} ({c})" for c in found.candidates if c in communes)
+        return Place(
+            found.province,
+            found.commune,
+            candidates if problem else (),
+            found.derived and found.commune is not None,
+            alone.derived,
+            dict(found.former),
+            problem,
+            province,
+            commune,
+        )

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from generator.cellvalues import Decision, decisions_cited
+from generator.places import Places
 
 _ISSUER = re.compile(
     r"\b(?:của|do)\s+(?:chủ tịch\s+)?((?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|bộ)\s+[^,;()]+)",
@@ -26,7 +27,7 @@ class TitleFacts:
     province: str | None = None
 
 
-def read_title(lines: list[str], places: object) -> TitleFacts:
+def read_title(lines: list[str], places: Places) -> TitleFacts:
     """The decision, issuer and province the title rows cite, each only when exactly one is."""
     text = " ".join(lines)
     cited = decisions_cited(text)
@@ -34,9 +35,9 @@ def read_title(lines: list[str], places: object) -> TitleFacts:
     provinces = []
     for match in _PROVINCE.finditer(text):
         name = _TAIL.sub("", match.group(1)).strip()
-        if name and places.province_id(name) and name not in provinces:  # type: ignore[attr-defined]
+        if name and places.province_id(name) and name not in provinces:
             provinces.append(name)
-    ids = {places.province_id(p) for p in provinces}  # type: ignore[attr-defined]
+    ids = {places.province_id(p) for p in provinces}
     return TitleFacts(
         cited[0] if len(cited) == 1 else None,
         issuers[0] if len(issuers) == 1 else None,

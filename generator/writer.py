@@ -99,8 +99,10 @@ class Writer:
             address["former"] = CommentedMap(place.former)
         data["address"] = address
         derived = [name for name in record["derived"] if name == "kind"]
+        if place.province_derived:
+            derived.append("address.province")
         if place.derived:
-            derived += ["address.province"] + (["address.commune"] if place.commune else [])
+            derived.append("address.commune")
         _derived(data, derived)
         data["products"] = CommentedSeq()
         self.documents[file] = data

@@ -52,11 +52,13 @@ def test_annex_with_title_sections_merged_cells_and_totals(tmp_path: Path) -> No
     ]
     assert "4 dòng nhập được, 0 dòng chưa nhập." in lines
     tea = producer(root, "cao-bang", "htx-che-tai-ho-sin")
-    assert tea["kind"] == "htx" and tea["derived"] == ["kind"]
+    # the kind from the legal form, today's commune from the old district's: both derived
+    assert tea["kind"] == "htx" and tea["derived"] == ["kind", "address.commune"]
     assert tea["address"] == {
         "as_given": "xã Nam Tuấn, huyện Hòa An",
         "province": "cao-bang",
         "commune": "nam-tuan",
+        "former": {"province": "Cao Bằng", "district": "huyện Hòa An", "commune": "xã Nam Tuấn"},
     }
     # the producer's merged cell covers both its products; the title's decision covers every row
     assert [p["name"] for p in tea["products"]] == ["Trà xanh Tài Hồ Sìn", "Trà túi lọc Tài Hồ Sìn"]
