@@ -10,44 +10,9 @@ import random
 import shutil
 from pathlib import Path
 
+from generator.adminunits import load_units
 from generator.scaffold import q, slugify
 
-PROVINCES = [
-    "Hà Nội",
-    "Huế",
-    "Lai Châu",
-    "Điện Biên",
-    "Sơn La",
-    "Lạng Sơn",
-    "Quảng Ninh",
-    "Thanh Hóa",
-    "Nghệ An",
-    "Hà Tĩnh",
-    "Cao Bằng",
-    "Tuyên Quang",
-    "Lào Cai",
-    "Thái Nguyên",
-    "Phú Thọ",
-    "Bắc Ninh",
-    "Hưng Yên",
-    "Hải Phòng",
-    "Ninh Bình",
-    "Quảng Trị",
-    "Đà Nẵng",
-    "Quảng Ngãi",
-    "Gia Lai",
-    "Khánh Hòa",
-    "Lâm Đồng",
-    "Đắk Lắk",
-    "Hồ Chí Minh",
-    "Đồng Nai",
-    "Tây Ninh",
-    "Cần Thơ",
-    "Vĩnh Long",
-    "Đồng Tháp",
-    "Cà Mau",
-    "An Giang",
-]
 PLACES = (
     "An Bình Phú Xuân Hòa Tân Lợi Thịnh Hưng Long Thuận Đông Tây Nam Bắc Trung Sơn Thủy "
     "Lâm Hải Phong Quang Minh Thành Đức Nghĩa Hiệp Mỹ Vĩnh"
@@ -104,16 +69,6 @@ BANDS = {3: (50, 69), 4: (70, 89), 5: (90, 100)}
 NOTE = "Dữ liệu tổng hợp cho đo đạc: mọi tên đều do máy tạo, không phải thông tin thật."
 
 
-def _units(rng: random.Random, communes: int) -> str:
-    lines = [f"# {NOTE}", "source: dữ liệu tổng hợp", "provinces:"]
-    for name in PROVINCES:
-        lines += [f"  - id: {slugify(name)}", f"    name: {q(name)}", "    communes:"]
-        for n in range(communes):
-            place = f"xã {rng.choice(PLACES)} {rng.choice(PLACES)} {n + 1}"
-            lines.append(f"      - {{id: {slugify(place)}, name: {q(place)}}}")
-    return "\n".join(lines) + "\n"
-
-
 def _certification(rng: random.Random, as_of: dt.date) -> tuple[str, str, dt.date]:
     stars = rng.choice((3, 3, 3, 4, 4, 5))
     decided = as_of - dt.timedelta(days=rng.randint(30, 6 * 365))
@@ -140,7 +95,9 @@ def _certification(rng: random.Random, as_of: dt.date) -> tuple[str, str, dt.dat
 def write_demo(
     out: Path, producers: int, seed: int, as_of: dt.date, communes_per_province: int = 40
 ) -> dict[str, int]:
-    """Write data/ (reference, producers, inspections) under `out`; returns counts."""
+    """Write data/ (reference, producers, inspections) under `out`; returns counts. Producers
+    lie in today's real provinces and communes (the first `communes_per_province` of each by
+    code); their names, products and decisions are invented, and they have no phone number."""
     rng = random.Random(seed)
     data = out / "data"
     if data.exists():
@@ -150,18 +107,16 @@ def write_demo(
         Path(__file__).resolve().parent.parent / "data/reference/criteria.yaml",
         data / "reference/criteria.yaml",
     )
-    unit_rng = random.Random(seed + 1)
-    (data / "reference/units.yaml").write_text(_units(unit_rng, communes_per_province), "utf-8")
-    unit_rng = random.Random(seed + 1)  # the same draw again, to know each province's communes
-    communes = {slugify(p): [] for p in PROVINCES}
-    for name in PROVINCES:
-        for n in range(communes_per_province):
-            place = f"xã {unit_rng.choice(PLACES)} {unit_rng.choice(PLACES)} {n + 1}"
-            communes[slugify(name)].append(slugify(place))
+    provinces = load_units(out / ".cache").provinces
+    communes = {
+        pid: sorted(p.communes.values(), key=lambda c: c.code)[:communes_per_province]
+        for pid, p in sorted(provinces.items())
+    }
     counts = {"producers": 0, "products": 0, "rounds": 0}
     roster: dict[str, list[tuple[str, list[str]]]] = {}
     for i in range(producers):
-        province = slugify(rng.choice(PROVINCES))
+        province = rng.choice(sorted(communes))
+        commune = rng.choice(communes[province])
         kind, prefix = rng.choice(KINDS)
         name = f"{prefix} {rng.choice(PLACES)} {rng.choice(PLACES)} số {i + 1}"
         producer_id = f"{slugify(name)}"
@@ -171,11 +126,9 @@ def write_demo(
             f"name: {q(name)}",
             f"kind: {kind}",
             "address:",
-            f"  as_given: {q('xã, tỉnh ' + province)}",
+            f"  as_given: {q(commune.name + ', ' + provinces[province].full_name)}",
             f"  province: {province}",
-            f"  commune: {rng.choice(communes[province])}",
-            "contacts:",
-            f'  phones: ["0{rng.randint(200, 299)} {rng.randint(1000000, 9999999)}"]',
+            f"  commune: {commune.id}",
             "products:",
         ]
         product_ids = []
@@ -213,7 +166,7 @@ def write_demo(
                 f"date: {held.isoformat()}",
                 'body: "Văn phòng Điều phối nông thôn mới tỉnh"',
                 "area:",
-                f"  as_given: {q('tỉnh ' + province)}",
+                f"  as_given: {q(provinces[province].full_name)}",
                 f"  province: {province}",
                 'summary: "Các chủ thể cơ bản duy trì tiêu chí; một số cần hoàn thiện tem nhãn."',
                 "entries:",

@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from generator.model import Catalogue, Certification, Producer
+from generator.model import Catalogue, Certification, Producer, Product
 from generator.schema import SCHEMAS, load_schema, resolve
 from generator.urls import PRODUCERS, absolute, producer_path, product_path
 
@@ -34,9 +34,32 @@ CSV_COLUMNS = [
     "dia_chi",
     "xa_phuong",
     "tinh",
+    "ma_xa_phuong",
+    "ma_tinh",
+    "truoc_01_7_2025",
     "kiem_tra_gan_nhat",
     "dia_chi_trang",
+    "gia_tri_minh_hoa",
+    "gia_tri_suy_ra",
+    "chua_ro",
 ]
+
+
+def _unknown(producer: Producer, product: Product, cert: Certification) -> list[str]:
+    """The fields a source does not give, empty in open data and named here."""
+    return [
+        field
+        for field, value in (
+            ("kind", producer.kind),
+            ("group", product.group),
+            ("decision.issuer", cert.issuer),
+        )
+        if value is None
+    ]
+
+
+def _fields(prefix: str, fields: frozenset[str]) -> list[str]:
+    return [f"{prefix}{f}" for f in sorted(fields)]
 
 
 def _certification(cert: Certification) -> dict[str, Any]:
@@ -55,6 +78,8 @@ def _certification(cert: Certification) -> dict[str, Any]:
         if cert.revoked_date
         else None,
         "illustrative": sorted(cert.illustrative),
+        "derived": sorted(cert.derived),
+        "unknown": ["decision.issuer"] if cert.issuer is None else [],
     }
 
 
@@ -71,6 +96,9 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
             "district": producer.district,
             "province": producer.province.id,
             "commune": producer.commune_id,
+            "province_code": producer.province.code,
+            "commune_code": producer.commune_code,
+            "former": producer.former or None,
         },
         "contacts": {
             "phones": producer.phones,
@@ -80,6 +108,8 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
             "zalo": producer.zalo,
         },
         "illustrative": sorted(producer.illustrative),
+        "derived": sorted(producer.derived),
+        "unknown": ["kind"] if producer.kind is None else [],
         "products": [
             {
                 "id": p.id,
@@ -88,6 +118,8 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
                 "group": p.group,
                 "stars": p.stars,
                 "illustrative": sorted(p.illustrative),
+                "derived": sorted(p.derived),
+                "unknown": ["group"] if p.group is None else [],
                 "certifications": [_certification(c) for c in p.certifications],
             }
             for p in producer.products
@@ -119,25 +151,39 @@ def product_rows(catalogue: Catalogue, site_url: str) -> list[list[Any]]:
             [
                 product.id,
                 product.name,
-                product.group_name,
+                product.group_name or "",
                 cert.stars,
                 "" if cert.score is None else cert.score,
                 cert.criteria.name,
                 cert.decision_number,
                 cert.decision_date.isoformat(),
-                cert.issuer,
+                cert.issuer or "",
                 cert.expires.isoformat(),
                 cert.status.value,
                 cert.revoked_date.isoformat() if cert.revoked_date else "",
                 cert.revoked_reason or "",
                 producer.id,
                 producer.name,
-                producer.kind_label,
+                producer.kind_label or "",
                 producer.address,
                 producer.commune_name or "",
                 producer.province.name,
+                producer.commune_code or "",
+                producer.province.code,
+                producer.former_label,
                 last.round.date.isoformat() if last else "",
                 absolute(site_url, product_path(producer.id, product.id)),
+                " ".join(
+                    _fields("", producer.illustrative)
+                    + _fields("product.", product.illustrative)
+                    + _fields("certification.", cert.illustrative)
+                ),
+                " ".join(
+                    _fields("", producer.derived)
+                    + _fields("product.", product.derived)
+                    + _fields("certification.", cert.derived)
+                ),
+                " ".join(_unknown(producer, product, cert)),
             ]
         )
     return rows

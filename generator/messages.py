@@ -505,21 +505,31 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "unknown-province": {
         "vi": (
             "Không có tỉnh mã '{id}'{suggestion_vi}",
-            "Dùng mã tỉnh trong data/reference/units.yaml.",
+            "Dùng mã một trong 34 tỉnh, thành phố hiện hành (tên không dấu, nối bằng gạch ngang, ví dụ thanh-hoa).",
         ),
         "en": (
             "No province with ID '{id}'{suggestion_en}",
-            "Use a province ID from data/reference/units.yaml.",
+            "Use the ID of one of today's 34 provinces (the name without marks, hyphenated, e.g. thanh-hoa).",
         ),
     },
     "unknown-commune": {
         "vi": (
             "Tỉnh '{province}' không có xã/phường mã '{id}'{suggestion_vi}",
-            "Dùng mã xã/phường trong data/reference/units.yaml (hoặc thêm xã vào đó).",
+            "Dùng mã xã/phường hiện hành của tỉnh (tên không dấu, nối bằng gạch ngang, ví dụ hoi-xuan); danh sách đơn vị có sẵn, không cần thêm.",
         ),
         "en": (
             "Province '{province}' has no commune '{id}'{suggestion_en}",
-            "Use a commune ID from data/reference/units.yaml (or add it there).",
+            "Use the ID of one of the province's communes today (the name without marks, hyphenated, e.g. hoi-xuan); every unit is known, none needs adding.",
+        ),
+    },
+    "former-unit": {
+        "vi": (
+            "'{id}' là đơn vị hành chính trước sắp xếp ngày 01/7/2025; nay thuộc: {candidates}",
+            "Ghi mã đơn vị hiện hành (một trong: {candidates}) vào trường này, và giữ tên cũ trong address.former (ví dụ former: {{district: huyện Tiểu Cần}}).",
+        ),
+        "en": (
+            "'{id}' is an administrative unit from before the reform of 1 July 2025; it now lies in: {candidates}",
+            "Write today's unit (one of: {candidates}) in this field, and keep the old name in address.former (e.g. former: {{district: huyện Tiểu Cần}}).",
         ),
     },
     "unknown-criteria": {

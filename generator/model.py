@@ -13,6 +13,9 @@ from typing import Any
 from generator.reference import CriteriaSet, Province, Reference
 from generator.schema import labels
 
+# How a page says that the source does not give a value (the value is then absent in the data).
+UNKNOWN = {"kind": "chưa rõ loại hình", "group": "chưa rõ nhóm", "issuer": "chưa rõ cơ quan"}
+
 
 class Status(enum.Enum):
     """A certificate's status on the build date."""
@@ -48,11 +51,12 @@ class Certification:
     criteria: CriteriaSet
     decision_number: str
     decision_date: dt.date
-    issuer: str
+    issuer: str | None  # None: the source does not say ("chưa rõ cơ quan")
     revoked_date: dt.date | None
     revoked_reason: str | None
     revoked_decision: str | None
     illustrative: frozenset[str]
+    derived: frozenset[str] = frozenset()
     expires: dt.date = field(init=False)
     status: Status = field(init=False)
     days_left: int = field(init=False)
@@ -85,13 +89,14 @@ class Product:
 
     id: str
     name: str
-    group: str
-    group_name: str
+    group: str | None  # None: not known yet ("chưa rõ nhóm", listed in the staff report)
+    group_name: str | None
     description: str | None
     photos: list[Photo]
     where_to_buy: list[Shop]
     certifications: list[Certification]
     illustrative: frozenset[str]
+    derived: frozenset[str] = frozenset()
     producer_id: str = ""
     aliases: list[str] = field(default_factory=list)
     reevaluation_since: dt.date | None = None
@@ -105,6 +110,11 @@ class Product:
     @property
     def stars(self) -> int:
         return self.current.stars
+
+    @property
+    def group_label(self) -> str:
+        """The group's name for a page, or that it is not known."""
+        return self.group_name or UNKNOWN["group"]
 
 
 @dataclass
@@ -177,8 +187,8 @@ class Producer:
 
     id: str
     name: str
-    kind: str
-    kind_label: str
+    kind: str | None  # None: the source does not say ("chưa rõ loại hình")
+    kind_label: str | None
     address: str
     district: str | None
     province: Province
@@ -198,6 +208,19 @@ class Producer:
     source_file: str
     inspections: list[Entry] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    derived: frozenset[str] = frozenset()
+    former: dict[str, str] = field(default_factory=dict)  # old units, as the source gave them
+    former_label: str = ""  # the same for a page: "huyện Tiểu Cần, tỉnh Trà Vinh"
+
+    @property
+    def kind_text(self) -> str:
+        """The kind for a page, or that it is not known."""
+        return self.kind_label or UNKNOWN["kind"]
+
+    @property
+    def commune_code(self) -> str | None:
+        commune = self.province.communes.get(self.commune_id or "")
+        return commune.code if commune else None
 
     @property
     def commune_name(self) -> str | None:
@@ -247,6 +270,17 @@ def _marked(record: dict[str, Any]) -> frozenset[str]:
     return frozenset(record.get("illustrative", []))
 
 
+def _former(address: dict[str, Any]) -> dict[str, str]:
+    """The old units a source names: `former`, or the older `district` field alone."""
+    if address.get("former"):
+        return dict(address["former"])
+    return {"district": address["district"]} if address.get("district") else {}
+
+
+def _derived(record: dict[str, Any]) -> frozenset[str]:
+    return frozenset(record.get("derived", []))
+
+
 def _photos(record: dict[str, Any], folder: Path) -> list[Photo]:
     return [
         Photo((folder / p["file"]).resolve(), p.get("caption", ""))
@@ -264,11 +298,12 @@ def _certification(
         criteria=reference.criteria[item["criteria"]],
         decision_number=item["decision"]["number"],
         decision_date=_date(item["decision"]["date"]),
-        issuer=item["decision"]["issuer"],
+        issuer=item["decision"].get("issuer"),
         revoked_date=_date(revoked.get("date")),
         revoked_reason=revoked.get("reason"),
         revoked_decision=revoked.get("decision"),
         illustrative=_marked(item),
+        derived=_derived(item),
     )
     cert.judge(as_of, expiring_days)
     return cert
@@ -295,8 +330,8 @@ def build_producer(
             Product(
                 id=item["id"],
                 name=item["name"],
-                group=item["group"],
-                group_name=reference.group_name(item["group"]),
+                group=item.get("group"),
+                group_name=reference.group_name(item["group"]) if item.get("group") else None,
                 description=item.get("description"),
                 photos=_photos(item, folder),
                 where_to_buy=[
@@ -305,6 +340,7 @@ def build_producer(
                 ],
                 certifications=certs,
                 illustrative=_marked(item),
+                derived=_derived(item),
                 producer_id=data["id"],
                 aliases=list(item.get("aliases", [])),
                 reevaluation_since=_date((item.get("reevaluation") or {}).get("since")),
@@ -314,8 +350,8 @@ def build_producer(
     return Producer(
         id=data["id"],
         name=data["name"],
-        kind=data["kind"],
-        kind_label=kinds[data["kind"]],
+        kind=data.get("kind"),
+        kind_label=kinds[data["kind"]] if data.get("kind") else None,
         address=address["as_given"],
         district=address.get("district"),
         province=reference.provinces[address["province"]],
@@ -334,6 +370,9 @@ def build_producer(
         products=products,
         source_file=rel,
         aliases=list(data.get("aliases", [])),
+        derived=_derived(data),
+        former=_former(address),
+        former_label=reference.units.former_label(_former(address)),
     )
 
 

@@ -1,4 +1,5 @@
-"""Reference data kept as data: criteria sets (bands, groups, validity) and administrative units."""
+"""Reference data kept as data: criteria sets (bands, groups, validity) from data/reference/, and
+the country's administrative units from the maintained package (generator/adminunits.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.adminunits import Commune, Province, Units, load_units
 from generator.load import load_document
 from generator.problems import Problem
 
+__all__ = ["Band", "Commune", "CriteriaSet", "Province", "Reference", "load_reference"]
+
 CRITERIA_FILE = "criteria.yaml"
-UNITS_FILE = "units.yaml"
 
 
 @dataclass(frozen=True)
@@ -40,25 +43,16 @@ class CriteriaSet:
 
 
 @dataclass(frozen=True)
-class Commune:
-    id: str
-    name: str
-    former: str
-
-
-@dataclass(frozen=True)
-class Province:
-    id: str
-    name: str
-    communes: dict[str, Commune]
-
-
-@dataclass(frozen=True)
 class Reference:
     """All reference data of a catalogue."""
 
     criteria: dict[str, CriteriaSet]
-    provinces: dict[str, Province]
+    units: Units
+
+    @property
+    def provinces(self) -> dict[str, Province]:
+        """Today's provinces by ID, each with its communes."""
+        return self.units.provinces
 
     def group_name(self, group_id: str) -> str:
         """The name of a product group, from the newest criteria set that has it."""
@@ -92,28 +86,15 @@ def _criteria(item: dict[str, Any]) -> CriteriaSet:
     )
 
 
-def _province(item: dict[str, Any]) -> Province:
-    communes = {
-        c["id"]: Commune(c["id"], c["name"], c.get("former", "")) for c in item.get("communes", [])
-    }
-    return Province(item["id"], item["name"], communes)
-
-
 def load_reference(reference_dir: Path, root: Path) -> tuple[Reference | None, list[Problem]]:
     """Load the reference files; a broken one is a problem, not a crash."""
     problems: list[Problem] = []
     criteria_doc, found = load_document(reference_dir / CRITERIA_FILE, root)
     problems += found
-    units_doc, found = load_document(reference_dir / UNITS_FILE, root)
-    problems += found
-    if criteria_doc is None or units_doc is None:
+    if criteria_doc is None:
         return None, problems
     try:
         criteria = {c.id: c for c in map(_criteria, criteria_doc.data["criteria_sets"])}
     except (KeyError, TypeError, ValueError) as error:
         return None, [*problems, criteria_doc.problem((), "reference-invalid", detail=repr(error))]
-    try:
-        provinces = {p.id: p for p in map(_province, units_doc.data["provinces"])}
-    except (KeyError, TypeError, ValueError) as error:
-        return None, [*problems, units_doc.problem((), "reference-invalid", detail=repr(error))]
-    return Reference(criteria, provinces), problems
+    return Reference(criteria, load_units(root / ".cache")), problems

@@ -27,7 +27,7 @@ from generator.escaping import (
 )
 from generator.export import dictionary
 from generator.htmlpage import HTML_BODY, strip_tags
-from generator.model import Catalogue, Certification, Producer, Product, Status
+from generator.model import UNKNOWN, Catalogue, Certification, Producer, Product, Status
 from generator.photos import WebPhoto
 from generator.settings import LISTING_LIMIT
 from generator.urls import (
@@ -108,18 +108,27 @@ def status(cert: Certification) -> Markup:
 _NO_MARK = Markup("")
 
 
+def is_marked(record: Any, field: str, attribute: str = "illustrative") -> bool:
+    """Whether a field's value is listed under `illustrative` (or `derived`), itself or a
+    field it lies in ("contacts" covers "contacts.phones")."""
+    marked = getattr(record, attribute, None) or ()
+    return field in marked or any(field.startswith(m + ".") for m in marked)
+
+
 def mark(record: Any, field: str) -> Markup:
-    """A visible "minh họa" label when the field's value is illustrative."""
-    marked = getattr(record, "illustrative", None)
-    if not marked:
-        return _NO_MARK
-    hit = field in marked or any(field.startswith(m + ".") for m in marked)
-    if not hit:
-        return _NO_MARK
-    return Markup(
-        ' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
-        'không nêu">minh họa</span>'
-    )
+    """A visible label when the field's value is illustrative ("minh họa") or was worked out
+    rather than read from the source ("suy ra")."""
+    if is_marked(record, field):
+        return Markup(
+            ' <span class="ocop-illustrative" title="Giá trị minh họa: văn bản nguồn '
+            'không nêu">minh họa</span>'
+        )
+    if is_marked(record, field, "derived"):
+        return Markup(
+            ' <span class="ocop-derived" title="Giá trị suy ra, không ghi trong văn bản '
+            'nguồn">suy ra</span>'
+        )
+    return _NO_MARK
 
 
 def tel(phone: str) -> Markup:
@@ -223,36 +232,40 @@ def json_ld(producer: Producer, site_url: str) -> Markup:
     """schema.org data of a producer page (Organization and its Products with their OCOP award),
     as a front-matter string that is safe inside a <script> element."""
     page = absolute(site_url, producer_path(producer.id))
-    organization = {
-        "@type": "Organization",
-        "@id": page + "#chu-the",
-        "name": producer.name,
-        "url": page,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": producer.address,
-            "addressLocality": producer.commune_name or "",
-            "addressRegion": producer.province.name,
-            "addressCountry": "VN",
-        },
-    }
-    if producer.phones:
+
+    def put(target: dict[str, Any], key: str, record: Any, field: str, value: Any) -> None:
+        # machines cannot read a label: an illustrative or unknown value is left out
+        if value not in (None, "") and not is_marked(record, field):
+            target[key] = value
+
+    address = {"@type": "PostalAddress"}
+    for key, field, value in (
+        ("streetAddress", "address.as_given", producer.address),
+        ("addressLocality", "address.commune", producer.commune_name),
+        ("addressRegion", "address.province", producer.province.name),
+    ):
+        put(address, key, producer, field, value)
+    address["addressCountry"] = "VN"
+    organization: dict[str, Any] = {"@type": "Organization", "@id": page + "#chu-the"}
+    put(organization, "name", producer, "name", producer.name)
+    organization.update({"url": page, "address": address})
+    if producer.phones and not is_marked(producer, "contacts.phones"):
         organization["telephone"] = producer.phones[0]
     graph = [organization]
     for product in producer.products:
         cert = product.current
-        graph.append(
-            {
-                "@type": "Product",
-                "name": product.name,
-                "url": absolute(site_url, product_path(producer.id, product.id)),
-                "category": product.group_name,
-                "manufacturer": {"@id": organization["@id"]},
-                "award": f"OCOP {cert.stars} sao ({cert.criteria.name}), quyết định số "
-                f"{cert.decision_number} ngày {vndate(cert.decision_date)}: {status_text(cert)}",
-                "image": absolute(site_url, asset_path(producer.id, urls.CARD, product.id)),
-            }
-        )
+        item: dict[str, Any] = {"@type": "Product"}
+        put(item, "name", product, "name", product.name)
+        item["url"] = absolute(site_url, product_path(producer.id, product.id))
+        put(item, "category", product, "group", product.group_name)
+        item["manufacturer"] = {"@id": organization["@id"]}
+        if not any(is_marked(cert, f) for f in ("stars", "decision.number", "decision.date")):
+            item["award"] = (
+                f"OCOP {cert.stars} sao ({cert.criteria.name}), quyết định số "
+                f"{cert.decision_number} ngày {vndate(cert.decision_date)}: {status_text(cert)}"
+            )
+        item["image"] = absolute(site_url, asset_path(producer.id, urls.CARD, product.id))
+        graph.append(item)
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
     for char in "<>&":  # never a "</script>" or an entity inside the script element
         text = text.replace(char, f"\\u{ord(char):04x}")
@@ -325,6 +338,9 @@ def splits(catalogue: Catalogue, listing_limit: int) -> bool:
     return sum(len(producer.products) for producer in catalogue.producers) > listing_limit
 
 
+UNKNOWN_GROUP = "chua-ro"  # the list of products whose group is not known yet
+
+
 def groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     """The catalogue's products grouped as its lists show them (by stars, group, province and
     commune), the context of the list and province pages."""
@@ -336,11 +352,11 @@ def groupings(catalogue: Catalogue, listing_limit: int) -> dict[str, Any]:
     for producer, product in pairs:
         by_province[producer.province.id].append((producer, product))
         by_stars[product.stars].append((producer, product))
-        by_group[product.group].append((producer, product))
+        by_group[product.group or UNKNOWN_GROUP].append((producer, product))
         by_place[producer.province.id][producer.commune_name or "Chưa rõ xã/phường"].append(
             (producer, product)
         )
-    groups = catalogue.reference.all_groups()
+    groups = {**catalogue.reference.all_groups(), UNKNOWN_GROUP: UNKNOWN["group"].capitalize()}
     communes = {
         (p.province.name, p.province.communes[p.commune_id].name): (
             p.province,

@@ -37,7 +37,7 @@ class Section:
 def build_report(
     catalogue: Catalogue, within_days: int = EXPIRING_DAYS, months: int = NOT_INSPECTED_MONTHS
 ) -> list[Section]:
-    """The four lists, each sorted by urgency."""
+    """The five lists, each sorted by urgency (products with no group last, in name order)."""
     as_of = catalogue.as_of
     expiring = Section(
         "expiring",
@@ -121,7 +121,18 @@ def build_report(
                 )
     for day, title, to, text, province in sorted(items):
         overdue.add(province, [vndate(day), title, to, text])
-    return [expiring, expired, stale, overdue]
+    no_group = Section(
+        "no-group",
+        "Sản phẩm chưa rõ nhóm (cần bổ sung trường group)",
+        ["Sản phẩm", "Chủ thể", "Tỉnh", "Hồ sơ dữ liệu"],
+    )
+    for producer, product in catalogue.products():
+        if product.group is None:
+            no_group.add(
+                producer.province.id,
+                [product.name, producer.name, producer.province.name, producer.source_file],
+            )
+    return [expiring, expired, stale, overdue, no_group]
 
 
 def report_text(sections: list[Section]) -> str:

@@ -40,17 +40,28 @@ def words(*texts: str | None) -> str:
     return " ".join(seen)
 
 
+def _former(producer: Producer) -> list[str]:
+    """The old units a source named, so that "tra vinh" or "tieu can" still finds a producer
+    whose place is called otherwise today."""
+    return [producer.former_label, *producer.former.values()]
+
+
 def _product(producer: Producer, product: Product) -> list[Any]:
     place = producer.commune_name or ""
     return [
         "p",
         product.name,
-        f"{producer.name} · {product.group_name} · {producer.province.name}",
+        f"{producer.name} · {product.group_label} · {producer.province.name}",
         inside_generated(product_path(producer.id, product.id)),
         product.stars,
         words(product.name),
         words(
-            producer.name, product.group_name, producer.province.name, place, product.description
+            producer.name,
+            product.group_label,
+            producer.province.name,
+            place,
+            product.description,
+            *_former(producer),
         ),
     ]
 
@@ -59,17 +70,18 @@ def _producer(producer: Producer) -> list[Any]:
     return [
         "c",
         producer.name,
-        f"{producer.kind_label} · {producer.province.name}",
+        f"{producer.kind_text} · {producer.province.name}",
         inside_generated(producer_path(producer.id)),
         producer.best_stars,
         words(producer.name),
         words(
-            producer.kind_label,
+            producer.kind_text,
             producer.address,
             producer.commune_name,
             producer.province.name,
             producer.description,
             *(product.name for product in producer.products),
+            *_former(producer),
         ),
     ]
 

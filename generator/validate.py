@@ -12,6 +12,7 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from generator.adminunits import resolve
 from generator.load import Document
 from generator.messages import suggestion_params
 from generator.problems import Problem
@@ -221,8 +222,16 @@ class Validator:
         province_id = area.get("province")
         if not is_id(province_id):
             return []
+        units = self.reference.units
         province = self.reference.provinces.get(province_id)
         if province is None:
+            old = resolve(units, province_id.replace("-", " "))
+            if old.province is not None and old.derived:
+                return [
+                    doc.problem(
+                        (*path, "province"), "former-unit", id=province_id, candidates=old.province
+                    )
+                ]
             return [
                 doc.problem(
                     (*path, "province"),
@@ -233,6 +242,21 @@ class Validator:
             ]
         commune = area.get("commune")
         if is_id(commune) and commune not in province.communes:
+            former = area.get("former") if isinstance(area.get("former"), dict) else {}
+            district = former.get("district") or area.get("district")
+            old = resolve(
+                units,
+                province.name,
+                district if isinstance(district, str) else None,
+                commune.replace("-", " "),
+            )
+            found = (old.commune,) if old.commune else old.candidates
+            if old.derived and found:
+                return [
+                    doc.problem(
+                        (*path, "commune"), "former-unit", id=commune, candidates=", ".join(found)
+                    )
+                ]
             return [
                 doc.problem(
                     (*path, "commune"),

@@ -35,6 +35,8 @@ CASES = {
     "folder-mismatch": (P, 6, "folder-mismatch"),
     "unknown-province": (P, 6, "unknown-province"),
     "unknown-commune": (P, 7, "unknown-commune"),
+    "former-unit": (P, 7, "former-unit"),
+    "former-unit-province": (P, 6, "former-unit"),
     "unknown-criteria": (P, 20, "unknown-criteria"),
     "group-not-in-criteria": (P, 16, "group-not-in-criteria"),
     "bad-value": (P, 3, "bad-value"),
