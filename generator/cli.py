@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -94,10 +95,18 @@ def validate(settings: Settings, fmt: str) -> None:
 
     Ví dụ: ocop validate --lang en
     """
+    from generator.producers import namesake_warnings
+
     loaded = load_catalogue(settings)
+    producers = loaded.catalogue.producers if loaded.catalogue else []
+    warnings = Report(namesake_warnings(producers, settings.root))
     if fmt == "json":
-        click.echo(loaded.report.format_json(settings.lang))
+        report = json.loads(loaded.report.format_json(settings.lang))
+        report["warnings"] = json.loads(warnings.format_json(settings.lang))["problems"]
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
+        for warning in warnings:
+            click.echo(warning.format(settings.lang))
         click.echo(loaded.report.format_text(settings.lang, loaded.files_checked))
     sys.exit(0 if loaded.report.ok else 1)
 

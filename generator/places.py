@@ -11,7 +11,7 @@ from generator.adminunits import Units, load_units, resolve
 from generator.reference import Reference
 
 _COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+([^,;()]+)", re.IGNORECASE)
-_DISTRICT = re.compile(r"\b(huyện|thị xã|thành phố|tp\.?)\s+([^,;()]+)", re.IGNORECASE)
+_DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố|tp\.?)\s+([^,;()]+)", re.IGNORECASE)
 _PROVINCE = re.compile(r"^\s*(tỉnh|thành phố|tp\.?)\s+([^,;()]+)$", re.IGNORECASE)
 
 
@@ -68,22 +68,41 @@ class Places:
         province = given.get("province") or named.get("province", "")
         district = given.get("district") or named.get("district", "") or section
         commune = given.get("commune") or named.get("commune", "")
-        key = (province, district, commune)
+        own = given.get("commune", "")
+        key = (province, district, commune, own, named.get("commune", ""))
         if key not in self._cache:
-            self._cache[key] = self._resolve(
-                province, district, commune, bool(given.get("commune"))
-            )
+            self._cache[key] = self._resolve(province, district, commune, own, named)
         return self._cache[key]
 
-    def _resolve(self, province: str, district: str, commune: str, own_column: bool) -> Place:
+    def _resolve(
+        self, province: str, district: str, commune: str, own: str, named: dict[str, str]
+    ) -> Place:
         found = resolve(self.units, province or None, district or None, commune or None)
         if found.province is None:
             return Place(None, province_text=province, commune_text=commune)
         alone = resolve(self.units, province) if district or commune else found
         if alone.province is None:
             return Place(None, province_text=province, commune_text=commune)
+        if own and district:
+            # a commune column naming today's commune settles an old address's split ward
+            today = resolve(self.units, province, None, own)
+            if today.commune and not today.derived:
+                former = {k: v for k, v in found.former.items() if k != "commune"}
+                if named.get("commune"):
+                    former["commune"] = named["commune"]
+                return Place(
+                    found.province,
+                    today.commune,
+                    (),
+                    False,
+                    alone.derived,
+                    former,
+                    None,
+                    province,
+                    own,
+                )
         problem = found.problem
-        if not commune or (problem == "unknown-commune" and not own_column):
+        if not commune or (problem == "unknown-commune" and not own):
             problem = None  # no commune named, or only guessed from the address text
         communes = self.units.provinces[found.province].communes
         candidates = tuple(f"{communes[c].name} ({c})" for c in found.candidates if c in communes)

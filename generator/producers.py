@@ -8,10 +8,12 @@ import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from generator.legalform import core_words, name_key
+from generator.problems import Problem
 
 NEAR = 0.85  # names whose distinctive words are this alike may be one producer
 COMMON_WORD = 200  # a word this many producers of a province share tells nothing apart
@@ -108,15 +110,37 @@ def _ids(record: dict) -> list[str]:
     return [v for v in values if isinstance(v, str)]
 
 
-def namesakes(producers: list[tuple[str, str, str, str]]) -> list[tuple[int, int]]:
-    """Pairs (by position) of producers of one province whose names fold alike; each producer
-    is given as (id, name, province, file)."""
-    first: dict[tuple[str, str], int] = {}
-    pairs = []
-    for i, (_, name, province, _) in enumerate(producers):
-        key = (province, name_key(name))
-        if key in first:
-            pairs.append((first[key], i))
-        else:
-            first[key] = i
-    return pairs
+def namesake_warnings(producers: list[Any], root: Path) -> list[Problem]:
+    """A warning for each producer whose name folds like an earlier one's of the same province
+    (`ocop validate` prints them; they do not fail the run)."""
+    first: dict[tuple[str, str], Any] = {}
+    warnings = []
+    for producer in sorted(producers, key=lambda p: p.source_file):
+        key = (producer.province.id, name_key(producer.name))
+        other = first.setdefault(key, producer)
+        if other is producer:
+            continue
+        warnings.append(
+            Problem(
+                producer.source_file,
+                _name_line(root / producer.source_file),
+                None,
+                "similar-producers",
+                {
+                    "name": producer.name,
+                    "producer": producer.id,
+                    "other_name": other.name,
+                    "other": other.id,
+                    "file": other.source_file,
+                },
+            )
+        )
+    return warnings
+
+
+def _name_line(path: Path) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, 1) if line.startswith("name:")), None)

@@ -40,7 +40,7 @@ def test_validate_reports_every_problem_and_fails(tmp_path: Path) -> None:
         "Trường 'descripton' không có trong mẫu dữ liệu; "
         "có phải ý bạn là 'description'? [unknown-field]",
         "    Cách sửa: Các trường được phép ở đây: id, aliases, name, kind, address, contacts, "
-        "description, photos, sources, illustrative, products.",
+        "description, photos, sources, illustrative, derived, products.",
         "2 lỗi trong 4 tệp đã kiểm tra.",
     ]
     assert "Traceback" not in result.output
