@@ -15,7 +15,7 @@ import yaml
 from generator.legalform import core_words, name_key
 from generator.problems import Problem
 
-NEAR = 0.85  # names whose distinctive words are this alike may be one producer
+NEAR = 0.75  # a word this alike to another is the same word mistyped ("farm", "fram")
 COMMON_WORD = 200  # a word this many producers of a province share tells nothing apart
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,17 +86,33 @@ class ProducerIndex:
             for entry in found:
                 shared[entry.id] += 1
                 by_id[entry.id] = entry
-        core = " ".join(core_words(key))
-        best: tuple[float, Entry] | None = None
+        words_here = core_words(key)
         for entry_id, count in shared.most_common(20):
             if count * 2 < len(words):
                 break
             entry = by_id[entry_id]
-            other = " ".join(core_words(entry.key))
-            ratio = 1.0 if other == core else difflib.SequenceMatcher(None, core, other).ratio()
-            if ratio >= NEAR and entry.key != key and (best is None or ratio > best[0]):
-                best = (ratio, entry)
-        return best[1] if best else None
+            if entry.key != key and near(words_here, core_words(entry.key)):
+                return entry
+        return None
+
+
+def near(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names' distinctive words look like one name written twice: the same words
+    (another legal form, another order, other spacing), or one long word mistyped by a letter.
+    Names apart by a short word or a number ("Nguyễn Văn An", "Nguyễn Văn Anh") stay apart."""
+    if not one or not other:
+        return False
+    if sorted(one) == sorted(other) or "".join(one) == "".join(other):
+        return True
+    if len(one) != len(other):
+        return False
+    differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR
 
 
 def _blocks(key: str) -> set[str]:

@@ -104,7 +104,7 @@ CASES: dict[str, tuple[list[str], list[list[str]], list[str], tuple[str, int | N
     ),
     "import-similar-producer": (
         HEAD,
-        [row(c2="Hợp tác xã Mẫuu")],
+        [row(c2="Hộ kinh doanh Mẫu")],
         [],
         ("ds.csv", 2, "import-similar-producer"),
     ),
@@ -155,9 +155,9 @@ def test_a_message_names_row_column_heading_and_value(tmp_path: Path) -> None:
 
 def test_a_near_producer_is_reported_with_its_id_and_file(tmp_path: Path) -> None:
     root = overlay(tmp_path / "p", FIXTURES / "base")
-    sheet = csv_file(tmp_path / "ds.csv", HEAD, row(c2="HTX Mẫuu"))
+    sheet = csv_file(tmp_path / "ds.csv", HEAD, row(c2="HKD Mẫu"))
     assert (
-        "ds.csv:2: Dòng 2, cột C (Tên chủ thể): 'HTX Mẫuu' gần giống chủ thể đã có 'Hợp tác xã "
+        "ds.csv:2: Dòng 2, cột C (Tên chủ thể): 'HKD Mẫu' gần giống chủ thể đã có 'Hợp tác xã "
         "Mẫu' (htx-mau, tệp data/producers/cao-bang/htx-mau.yaml) [import-similar-producer]"
     ) in run(root, str(sheet))
 
