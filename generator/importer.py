@@ -7,6 +7,7 @@ kind from the legal form in a name) is listed under `derived`."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,10 +136,11 @@ class RowReader:
         if column is None or column.index >= len(row.cells):
             return column, None
         value = row.cells[column.index]
-        return column, (None if cellvalues.text_of(value) == "" else value)
+        return column, (None if row.texts[column.index] == "" else value)
 
     def text(self, row: DataRow, name: str) -> str:
-        return cellvalues.text_of(self.cell(row, name)[1])
+        column = self.layout.column(name)
+        return row.texts[column.index] if column and column.index < len(row.texts) else ""
 
     def read(self, row: DataRow) -> tuple[dict[str, Any] | None, list[Problem]]:
         """The row as a record, or None and every problem found in it."""
@@ -146,7 +148,7 @@ class RowReader:
         record: dict[str, Any] = {"row": row.number, "derived": []}
         for name in ("product", "producer"):
             column, value = self.cell(row, name)
-            record[name] = cellvalues.text_of(value)
+            record[name] = self.text(row, name)
             if column is not None and not record[name]:
                 problems.append(self.problem(row, column, "import-missing-value", field=name))
         problems += self._stars(row, record)
@@ -154,14 +156,37 @@ class RowReader:
         problems += self._place(row, record)
         problems += self._criteria_and_group(row, record)
         problems += self._kind(row, record)
-        column, value = self.cell(row, "score")
-        if value is not None:
-            try:
-                record["score"] = float(cellvalues.text_of(value).replace(",", "."))
-            except ValueError:
-                problems.append(self.problem(row, column, "import-bad-score", value=value))
+        problems += self._score(row, record)
         record["issuer"] = self.text(row, "issuer") or self.title.issuer or self.options.issuer
         return (None if problems else record), problems
+
+    def _score(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "score")
+        if value is None:
+            return []
+        try:
+            score = float(cellvalues.text_of(value).replace(",", "."))
+        except ValueError:
+            return [self.problem(row, column, "import-bad-score", value=value)]
+        if score != score or score in (float("inf"), float("-inf")):
+            return [self.problem(row, column, "import-bad-score", value=value)]
+        record["score"] = int(score) if score.is_integer() else score
+        criteria = self.reference.criteria.get(record.get("criteria", ""))
+        band = criteria.band(record["stars"]) if criteria and "stars" in record else None
+        if band and not band.low <= score <= band.high:
+            return [
+                self.problem(
+                    row,
+                    column,
+                    "import-score-band",
+                    value=value,
+                    stars=record["stars"],
+                    criteria=criteria.name,
+                    low=f"{band.low:g}",
+                    high=f"{band.high:g}",
+                )
+            ]
+        return []
 
     def _stars(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
         column, value = self.cell(row, "stars")
@@ -408,12 +433,48 @@ def read_mapping(path: Path | None) -> tuple[dict[str, str | None], list[Problem
 
 
 def write_plan(plan: Plan) -> list[Path]:
-    """Write every changed file (comments and order of existing files are kept)."""
+    """Write every changed file: a file that existed goes through ruamel.yaml, so its comments
+    and order are kept; a new one is written straight in the house layout (a whole province's
+    list makes a thousand new files, and ruamel.yaml would take most of the import's time)."""
     yaml = round_trip_yaml()
     written = []
     for path, data in sorted(plan.files.items()):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
-            yaml.dump(data, out)
+        if path.exists():
+            with path.open("w", encoding="utf-8") as out:
+                yaml.dump(data, out)
+        else:
+            path.write_text("\n".join(yaml_lines(data)) + "\n", encoding="utf-8")
         written.append(path)
     return written
+
+
+def yaml_lines(node: dict[str, Any], indent: int = 0) -> list[str]:
+    """A new record as YAML lines in the house layout (lists indented by two, then "- "); text
+    is always quoted (JSON strings are YAML), so no name is ever read as a number or a date."""
+    pad = " " * indent
+    lines = []
+    for key, value in node.items():
+        if isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines += yaml_lines(value, indent + 2)
+        elif isinstance(value, list):
+            lines.append(f"{pad}{key}:")
+            for item in value:
+                if isinstance(item, dict):
+                    inner = yaml_lines(item, indent + 4)
+                    lines.append(f"{pad}  - {inner[0].lstrip()}")
+                    lines += inner[1:]
+                else:
+                    lines.append(f"{pad}  - {_scalar(item)}")
+        else:
+            lines.append(f"{pad}{key}: {_scalar(value)}")
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)

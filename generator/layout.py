@@ -57,6 +57,7 @@ class DataRow:
     number: int
     cells: list[Any]
     context: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # each cell as text (cellvalues.text_of)
 
 
 @dataclass
@@ -68,10 +69,13 @@ class Layout:
     columns: list[Column]
     rows: list[DataRow]
     skipped: dict[str, list[int]] = field(default_factory=dict)
+    _by_field: dict[str, Column] = field(default_factory=dict, repr=False)
 
     def column(self, name: str) -> Column | None:
-        """The first column filling field `name`."""
-        return next((c for c in self.columns if c.field == name), None)
+        """The column filling field `name` (each field has one at most)."""
+        if len(self._by_field) != len(self.columns):
+            self._by_field = {c.field or f"#{c.index}": c for c in self.columns}
+        return self._by_field.get(name)
 
 
 def _texts(row: list[Any]) -> list[str]:
@@ -168,6 +172,7 @@ def find_layout(cells: list[list[Any]], mapping: dict[str, str | None]) -> Layou
 def _data_rows(layout: Layout, cells: list[list[Any]], start: int, mapping: dict) -> None:
     """Sort the rows below the heading into data and the rows that carry none."""
     heading_fields = {c.index: c.field for c in layout.columns if c.field}
+    headings = {part for c in layout.columns for part in c.heading.split(" / ")}
     context: dict[str, str] = {}
 
     def skip(reason: str, number: int) -> None:
@@ -188,10 +193,7 @@ def _data_rows(layout: Layout, cells: list[list[Any]], start: int, mapping: dict
         if any(_TOTALS.match(fold(t)) for t in filled[:3]):
             skip("totals", number)
             continue
-        again = {i: field_of(t, "", mapping)[1] for i, t in enumerate(texts) if i in heading_fields}
-        if heading_fields and sum(again.get(i) == f for i, f in heading_fields.items()) * 2 > len(
-            heading_fields
-        ):
+        if headings & set(filled) and _repeats_heading(texts, heading_fields, mapping):
             skip("repeated-heading", number)
             continue
         distinct = list(dict.fromkeys(filled))
@@ -203,7 +205,15 @@ def _data_rows(layout: Layout, cells: list[list[Any]], start: int, mapping: dict
                 skip("section", number)
                 context = _section_context(distinct[0])
                 continue
-        layout.rows.append(DataRow(number, list(row), dict(context)))
+        layout.rows.append(DataRow(number, list(row), dict(context), texts))
+
+
+def _repeats_heading(texts: list[str], fields: dict[int, str | None], mapping: dict) -> bool:
+    """Whether a row repeats the heading (a list printed over pages, then pasted together)."""
+    again = sum(
+        field_of(texts[i], "", mapping)[1] == name for i, name in fields.items() if i < len(texts)
+    )
+    return bool(fields) and again * 2 > len(fields)
 
 
 def _section_context(text: str) -> dict[str, str]:

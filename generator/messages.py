@@ -280,6 +280,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Write the score as a number (e.g. 72 or 72.5) or leave it empty.",
         ),
     },
+    "import-score-band": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): điểm {value} không khớp {stars} sao theo {criteria} ({low}–{high} điểm)",
+            "Sửa điểm hoặc hạng sao cho khớp khung điểm của bộ tiêu chí.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): a score of {value} does not match {stars} stars under {criteria} ({low}–{high} points)",
+            "Fix the score or the stars to match the criteria set's bands.",
+        ),
+    },
     "import-unknown-criteria": {
         "vi": (
             "Dòng {row}, cột {column} ({heading}): không có bộ tiêu chí '{value}'",

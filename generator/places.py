@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from generator.adminunits import Units, load_units, resolve
 from generator.reference import Reference
+from generator.text import fold
 
 _COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+([^,;()]+)", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố|tp\.?)\s+([^,;()]+)", re.IGNORECASE)
@@ -31,11 +32,14 @@ class Place:
 
 
 def units_in(address: str) -> dict[str, str]:
-    """The units an address text names, by level ("xã Hòa An, huyện Hòa An, tỉnh Cao Bằng")."""
+    """The units an address text names, by level ("xã Hòa An, huyện Hòa An, tỉnh Cao Bằng").
+    A last "thành phố X" is kept as "city": a province (Hà Nội) or a district-level city
+    (thành phố Thanh Hóa), which only the other parts of the row can tell."""
     found: dict[str, str] = {}
     parts = [p.strip() for p in address.split(",") if p.strip()]
     if parts and _PROVINCE.match(parts[-1]):
-        found["province"] = parts.pop()
+        last = parts.pop()
+        found["province" if fold(last).startswith("tinh ") else "city"] = last
     for part in parts:
         commune = _COMMUNE.search(part)
         if commune and "commune" not in found:
@@ -66,7 +70,13 @@ class Places:
         candidates."""
         named = units_in(address)
         province = given.get("province") or named.get("province", "")
-        district = given.get("district") or named.get("district", "") or section
+        district = given.get("district") or named.get("district", "")
+        if "city" in named:
+            if province:
+                district = district or named["city"]
+            else:
+                province = named["city"]
+        district = district or section
         commune = given.get("commune") or named.get("commune", "")
         own = given.get("commune", "")
         key = (province, district, commune, own, named.get("commune", ""))

@@ -16,7 +16,7 @@ from generator.legalform import core_words, name_key
 from generator.problems import Problem
 
 NEAR = 0.75  # a word this alike to another is the same word mistyped ("farm", "fram")
-COMMON_WORD = 200  # a word this many producers of a province share tells nothing apart
+COMMON_WORD = 50  # a word this many producers of a province share tells nothing apart
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

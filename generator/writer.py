@@ -20,14 +20,25 @@ if TYPE_CHECKING:
     from generator.importer import Options, Plan, RowReader
 
 
-def _derived(node: CommentedMap, names: list[str]) -> None:
+def _derived(node: dict[str, Any], names: list[str]) -> None:
     """List `names` under the record's `derived` (values worked out, not read)."""
     if not names:
         return
-    listed = node.setdefault("derived", CommentedSeq())
+    listed = node.setdefault("derived", CommentedSeq() if isinstance(node, CommentedMap) else [])
     for name in names:
         if name not in listed:
             listed.append(name)
+
+
+def _put(node: dict[str, Any], position: int, key: str, value: Any) -> None:
+    """Set `key` at `position` among the keys, as a staff member would have written it."""
+    if isinstance(node, CommentedMap):
+        node.insert(position, key, value)
+        return
+    items = list(node.items())
+    items.insert(position, (key, value))
+    node.clear()
+    node.update(items)
 
 
 class Writer:
@@ -50,6 +61,7 @@ class Writer:
         self.plan = plan
         self.yaml = round_trip_yaml()
         self.documents: dict[Path, CommentedMap] = {}
+        self.by_name: dict[Path, dict[str, CommentedMap]] = {}
 
     def document(self, file: Path) -> CommentedMap:
         if file not in self.documents:
@@ -76,8 +88,8 @@ class Writer:
                     )
                 ]
             entry = self._new_producer(record, row)
-        data = self.document(entry.file) if entry.file.exists() else self.documents[entry.file]
-        self._complete_producer(data, record, row)
+        data = self.document(entry.file)
+        self._complete_producer(data, record, row, entry.file)
         self._product(data, record, row, entry.file)
         return []
 
@@ -85,18 +97,18 @@ class Writer:
         place = record["place"]
         producer_id = unique_id(slugify(record["producer"]), self.index.taken)
         file = self.settings.data_dir / "producers" / place.province / f"{producer_id}.yaml"
-        data = CommentedMap()
+        data: dict[str, Any] = {}  # plain: a new file is written without ruamel.yaml
         data["id"] = producer_id
         data["name"] = record["producer"]
         if record.get("kind"):
             data["kind"] = record["kind"]
-        address = CommentedMap()
+        address: dict[str, Any] = {}
         address["as_given"] = record["address"]
         address["province"] = place.province
         if place.commune:
             address["commune"] = place.commune
         if place.former:
-            address["former"] = CommentedMap(place.former)
+            address["former"] = dict(place.former)
         data["address"] = address
         derived = [name for name in record["derived"] if name == "kind"]
         if place.province_derived:
@@ -104,7 +116,7 @@ class Writer:
         if place.derived:
             derived.append("address.commune")
         _derived(data, derived)
-        data["products"] = CommentedSeq()
+        data["products"] = []
         self.documents[file] = data
         entry = Entry(producer_id, record["producer"], place.province, file)
         self.index.add(entry)
@@ -114,42 +126,52 @@ class Writer:
         )
         return entry
 
-    def _complete_producer(self, data: CommentedMap, record: dict[str, Any], row: DataRow) -> None:
+    def _complete_producer(
+        self, data: CommentedMap, record: dict[str, Any], row: DataRow, file: Path
+    ) -> None:
         if "kind" not in data and record.get("kind"):
-            data.insert(2, "kind", record["kind"])
+            _put(data, 2, "kind", record["kind"])
             if "kind" in record["derived"]:
                 _derived(data, ["kind"])
-            self._changed(data, f"~ {data['name']}: loại hình {record['kind']}, dòng {row.number}")
+            change = f"~ {data['name']}: loại hình {record['kind']}, dòng {row.number}"
+            self._changed(file, change)
 
-    def _changed(self, data: CommentedMap, change: str) -> None:
-        for file, document in self.documents.items():
-            if document is data:
-                self.plan.files[file] = data
+    def _changed(self, file: Path, change: str) -> None:
+        self.plan.files[file] = self.documents[file]
         self.plan.changes.append(change)
+
+    def _products(self, data: CommentedMap, file: Path) -> dict[str, CommentedMap]:
+        """A producer's products by folded name (looked up once per file, not once per row)."""
+        if file not in self.by_name:
+            products = data.setdefault("products", [])
+            self.by_name[file] = {
+                fold(str(p.get("name", ""))): p for p in products if isinstance(p, dict)
+            }
+        return self.by_name[file]
 
     def _product(
         self, data: CommentedMap, record: dict[str, Any], row: DataRow, file: Path
     ) -> None:
-        products = data.setdefault("products", CommentedSeq())
-        product = next(
-            (p for p in products if fold(str(p.get("name", ""))) == fold(record["product"])), None
-        )
+        products = data.setdefault("products", [])
+        known = self._products(data, file)
+        product = known.get(fold(record["product"]))
         if product is None:
-            product = CommentedMap()
+            product = CommentedMap() if isinstance(data, CommentedMap) else {}
             product["id"] = unique_id(slugify(record["product"]), self.index.taken)
             self.index.taken.add(product["id"])
             product["name"] = record["product"]
             if record.get("group"):
                 product["group"] = record["group"]
-            product["certifications"] = CommentedSeq()
+            product["certifications"] = []
             products.append(product)
+            known[fold(record["product"])] = product
             self._changed(
-                data, f"+ sản phẩm mới {record['product']} của {data['name']}, dòng {row.number}"
+                file, f"+ sản phẩm mới {record['product']} của {data['name']}, dòng {row.number}"
             )
         elif "group" not in product and record.get("group"):
-            product.insert(2, "group", record["group"])
-            self._changed(data, f"~ {record['product']}: nhóm {record['group']}, dòng {row.number}")
-        certifications = product.setdefault("certifications", CommentedSeq())
+            _put(product, 2, "group", record["group"])
+            self._changed(file, f"~ {record['product']}: nhóm {record['group']}, dòng {row.number}")
+        certifications = product.setdefault("certifications", [])
         same = next(
             (
                 c
@@ -161,16 +183,16 @@ class Writer:
         if same is None:
             certifications.append(_certification(record))
             self._changed(
-                data,
+                file,
                 f"+ chứng nhận {record['stars']} sao cho {record['product']} (quyết định "
                 f"{record['decision_number']}), dòng {row.number}",
             )
             return
         decision = same.get("decision")
-        if isinstance(decision, CommentedMap) and "issuer" not in decision and record["issuer"]:
+        if isinstance(decision, dict) and "issuer" not in decision and record["issuer"]:
             decision["issuer"] = record["issuer"]
             self._changed(
-                data,
+                file,
                 f"~ {record['product']}: quyết định {record['decision_number']} do "
                 f"{record['issuer']} ban hành, dòng {row.number}",
             )
@@ -181,13 +203,13 @@ class Writer:
         )
 
 
-def _certification(record: dict[str, Any]) -> CommentedMap:
-    cert = CommentedMap()
+def _certification(record: dict[str, Any]) -> dict[str, Any]:
+    cert: dict[str, Any] = {}
     cert["stars"] = record["stars"]
     if "score" in record:
         cert["score"] = record["score"]
     cert["criteria"] = record["criteria"]
-    decision = CommentedMap()
+    decision: dict[str, Any] = {}
     decision["number"] = record["decision_number"]
     decision["date"] = record["decision_date"]
     if record.get("issuer"):

@@ -96,6 +96,7 @@ CASES: dict[str, tuple[list[str], list[list[str]], list[str], tuple[str, int | N
         ("ds.csv", 2, "import-bad-kind"),
     ),
     "import-bad-score": ([*HEAD, "Điểm"], [[*GOOD, "khá"]], [], ("ds.csv", 2, "import-bad-score")),
+    "import-score-band": ([*HEAD, "Điểm"], [[*GOOD, "95"]], [], ("ds.csv", 2, "import-score-band")),
     "import-unknown-criteria": (
         [*HEAD, "Bộ tiêu chí"],
         [[*GOOD, "qd-9999"]],
