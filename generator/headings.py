@@ -135,6 +135,15 @@ def field_of(upper: str, lower: str, mapping: dict[str, str | None]) -> tuple[bo
     return _lookup(whole)
 
 
+def lower_known(upper: str, lower: str, mapping: dict[str, str | None]) -> bool:
+    """Whether `lower`, under `upper`, is a heading itself (a second heading row), not data."""
+    if fold(lower) in mapping or fold(f"{upper} {lower}") in mapping:
+        return True
+    if _lookup(upper) == (True, "decision") and fold(lower) in UNDER_DECISION:
+        return True
+    return _lookup(lower)[0] or _lookup(f"{upper} {lower}")[0]
+
+
 def _lookup(text: str) -> tuple[bool, str | None]:
     for candidate in (fold(text), fold(_BRACKETS.sub(" ", text))):
         if candidate in HEADINGS:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.cellvalues import stars, text_of
-from generator.headings import field_of
+from generator.headings import field_of, lower_known
 from generator.search import fold
 
 HEADER_SEARCH_ROWS = 40  # a heading lower than this is not looked for
@@ -122,8 +122,7 @@ def _is_lower_heading(upper: list[str], lower: list[str], mapping: dict) -> bool
         return False
     for i, text in added:
         top = upper[i] if i < len(upper) else ""
-        known, _ = field_of(top, text, mapping)
-        if not known or len(text) > 40 or any(ch.isdigit() for ch in text):
+        if not lower_known(top, text, mapping) or any(ch.isdigit() for ch in text):
             return False
     return True
 

@@ -236,3 +236,39 @@ def csv_file(path: Path, heading: list[str], *rows: list[Any], title: str = "") 
         for row in rows:
             writer.writerow(row)
     return path
+
+
+def guide_example_xlsx(path: Path) -> Path:
+    """The example of the staff guide (content/huong-dan/nhap-bang-tinh.md): a section row
+    straight under the heading, a producer merged over its two products."""
+    book = Workbook()
+    sheet = book.active
+    rows: list[list[Any]] = [
+        ["DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP TỈNH CAO BẰNG NĂM 2025"],
+        [ANNEX_TITLE],
+        [
+            "STT",
+            "Tên sản phẩm",
+            "Chủ thể sản xuất",
+            "Địa chỉ (huyện, thị xã)",
+            "Phân nhóm",
+            "Hạng sao",
+        ],
+        ["I. HUYỆN HÒA AN"],
+        [
+            1,
+            "Trà xanh Tài Hồ Sìn",
+            "HTX Chè Tài Hồ Sìn",
+            "xã Nam Tuấn, huyện Hòa An",
+            "Đồ uống",
+            "4 sao",
+        ],
+        [2, "Trà túi lọc Tài Hồ Sìn", None, None, "Đồ uống", "★★★"],
+        ["Tổng cộng: 2 sản phẩm"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for cells in ("A1:F1", "A2:F2", "A4:F4", "C5:C6", "D5:D6", "A7:F7"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path

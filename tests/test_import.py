@@ -13,13 +13,14 @@ from click.testing import CliRunner, Result
 from ruamel.yaml import YAML
 
 from generator.cli import cli
-from tests.conftest import AS_OF, FIXTURES, overlay
+from tests.conftest import AS_OF, FIXTURES, REPO, overlay
 from tests.office_files import (
     NEWS_HEADING,
     NEWS_ROWS,
     annex_xlsx,
     csv_file,
     district_xlsx,
+    guide_example_xlsx,
     news_csv,
 )
 
@@ -228,3 +229,12 @@ def test_unknown_columns_are_named(tmp_path: Path) -> None:
     )
     result = run(root, str(sheet), "--province", "cao-bang", "--dry-run")
     assert "Cột không dùng: D (Số điện thoại), H (Năm công nhận)." in result.output
+
+
+def test_the_staff_guide_example_is_what_the_command_prints(tmp_path: Path) -> None:
+    guide = (REPO / "content/huong-dan/nhap-bang-tinh.md").read_text(encoding="utf-8")
+    block = guide.split("$ ocop import phu-luc.xlsx --dry-run\n", 1)[1].split("```", 1)[0]
+    root = project(tmp_path)
+    result = run(root, str(guide_example_xlsx(tmp_path / "phu-luc.xlsx")), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == block.splitlines()
