@@ -7,8 +7,9 @@ and 10,040 communes before the reform, each with its official statistics code, a
 `converter_2025.json` says which of today's communes each old commune went into. Only those data
 files are read; the package's own code (which looks addresses up on the network) is never imported.
 
-`load_units()` builds the tables once per process; the tables are kept in `.cache/` as a pickle
-keyed by the package's data, because reading the package's database takes about a second.
+`load_units()` builds the tables once per process; they are kept in `.cache/` as plain JSON
+(generator/plaincache.py) keyed by the package's version and the digest of the data files read,
+because reading the package's database takes about a second.
 `Reference.units` (generator/reference.py) holds the `Units` of a catalogue:
 
 - `units.provinces`: today's provinces by ID (`thanh-hoa`), each with its communes by ID
@@ -20,24 +21,23 @@ keyed by the package's data, because reading the package's database takes about 
 
 from __future__ import annotations
 
-import hashlib
+import importlib.metadata
 import importlib.util
 import json
-import os
-import pickle
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import plaincache
+from generator.plaincache import TEXT, ListOf, MapOf, Record, Row
 from generator.text import fold, slug
 
 PACKAGE = "vietnamadminunits"
 REFORM_DATE = "01/7/2025"  # the day districts were abolished and 63 provinces became 34
-_CACHE_FORMAT = 1  # bump when the pickled tables change shape
+DATA_FILES = ("dataset.db", "converter_2025.json")  # the only files of the package that are read
 
 
 @dataclass(frozen=True)
@@ -263,12 +263,131 @@ def _describe_former(units: Units) -> None:
             province.communes[cid] = Commune(commune.id, commune.name, commune.code, text)
 
 
-def _fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256(str(_CACHE_FORMAT).encode())
-    for name in ("dataset.db", "converter_2025.json"):
-        stat = (folder / name).stat()
-        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+# -- keeping the tables between runs ----------------------------------------------------------
+
+_IDS = ListOf(TEXT)
+_OLD_UNIT = Row((TEXT, TEXT, TEXT, _IDS))  # code, name, parent, today
+_KEYS = MapOf(_IDS)
+_TABLE = Record(
+    (
+        # id, name, code, full name, communes as (id, name, code, former)
+        ("provinces", ListOf(Row((TEXT, TEXT, TEXT, TEXT, ListOf(Row((TEXT,) * 4)))))),
+        ("old_provinces", ListOf(_OLD_UNIT)),
+        ("old_districts", ListOf(_OLD_UNIT)),
+        ("old_communes", ListOf(_OLD_UNIT)),
+        ("province_keys", _KEYS),
+        ("commune_keys", MapOf(_KEYS)),
+        ("old_province_keys", _KEYS),
+        ("old_district_keys", MapOf(_KEYS)),
+        ("old_commune_keys", MapOf(_KEYS)),
+        ("district_communes", _KEYS),
+        ("merged_into", _KEYS),
+    )
+)
+_KEY_TABLES = (
+    "province_keys",
+    "commune_keys",
+    "old_province_keys",
+    "old_district_keys",
+    "old_commune_keys",
+    "district_communes",
+    "merged_into",
+)
+_OLD_TABLES = ("old_provinces", "old_districts", "old_communes")
+
+
+def _to_plain(units: Units) -> dict[str, object]:
+    """The tables as plain values (strings, lists, objects) in the order `_TABLE` reads them."""
+    plain: dict[str, object] = {
+        "provinces": [
+            [
+                p.id,
+                p.name,
+                p.code,
+                p.full_name,
+                [[c.id, c.name, c.code, c.former] for c in p.communes.values()],
+            ]
+            for p in units.provinces.values()
+        ]
+    }
+    for name in _OLD_TABLES:
+        table: dict[str, OldUnit] = getattr(units, name)
+        plain[name] = [[u.code, u.name, u.parent, list(u.today)] for u in table.values()]
+    for name in _KEY_TABLES:
+        plain[name] = getattr(units, name)
+    return plain
+
+
+def _from_plain(plain: dict, version: str) -> Units | None:
+    """The tables back from plain values of the shape `_TABLE`; None when they do not hold
+    together (a name pointing at a unit that is not there), so `resolve` never meets one."""
+    provinces = {
+        pid: Province(pid, name, code, {c[0]: Commune(*c) for c in communes}, full)
+        for pid, name, code, full, communes in plain["provinces"]
+    }
+    old = {
+        name: {u[0]: OldUnit(u[0], u[1], u[2], tuple(u[3])) for u in plain[name]}
+        for name in _OLD_TABLES
+    }
+    units = Units(provinces, **old, data_version=version, **{n: plain[n] for n in _KEY_TABLES})
+    communes = {p: set(province.communes) for p, province in provinces.items()}
+    every_commune = set().union(*communes.values())
+    checks = [
+        all(i in provinces for ids in units.province_keys.values() for i in ids),
+        units.commune_keys.keys() <= communes.keys(),
+        all(i in communes[p] for p, k in units.commune_keys.items() for v in k.values() for i in v),
+        all(i in old["old_provinces"] for v in units.old_province_keys.values() for i in v),
+        all(u.today and u.today[0] in provinces for u in old["old_provinces"].values()),
+        all(
+            i in table
+            for keys, table in (
+                (units.old_district_keys, old["old_districts"]),
+                (units.old_commune_keys, old["old_communes"]),
+            )
+            for k in keys.values()
+            for v in k.values()
+            for i in v
+        ),
+        all(i in old["old_communes"] for v in units.district_communes.values() for i in v),
+        all(i in old["old_communes"] for v in units.merged_into.values() for i in v),
+        all(
+            # an island district with no commune stands as its own commune, in its province
+            (u.parent in old["old_districts"] or u.parent in old["old_provinces"])
+            and set(u.today) <= every_commune
+            for u in old["old_communes"].values()
+        ),
+        all(u.parent in old["old_provinces"] for u in old["old_districts"].values()),
+    ]
+    return units if all(checks) else None
+
+
+# Within one process only, the digest of files not written to since (a write changes ctime).
+_DIGESTS: dict[tuple[object, ...], str] = {}
+
+
+def cache_key(folder: Path) -> str:
+    """The package's version and the digest of the data files read from it."""
+    stats = [(folder / name).stat() for name in DATA_FILES]
+    seen = (str(folder), *((s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns) for s in stats))
+    if seen not in _DIGESTS:
+        try:
+            version = importlib.metadata.version(PACKAGE)
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+        _DIGESTS[seen] = plaincache.files_digest(
+            f"{PACKAGE} {version} {_TABLE!r}", [folder / name for name in DATA_FILES]
+        )
+    return _DIGESTS[seen]
+
+
+def read_kept(path: Path, key: str) -> Units | None:
+    """The tables kept at `path` under `key`; None (and the file removed) when they are not
+    there, not of the expected shape, or do not hold together."""
+    plain = plaincache.read(path, key, _TABLE)
+    units = _from_plain(plain, key[:16]) if plain is not None else None
+    if plain is not None and units is None:
+        plaincache.drop(path)
+    return units
 
 
 _LOADED: dict[str, Units] = {}
@@ -277,34 +396,22 @@ _LOADED: dict[str, Units] = {}
 def load_units(cache_dir: Path | None = None) -> Units:
     """Today's and the old units, built once per process and kept in `cache_dir`."""
     folder = data_dir()
-    version = _fingerprint(folder)
-    if version in _LOADED:
-        return _LOADED[version]
-    path = cache_dir / f"adminunits-{version}.pickle" if cache_dir else None
-    units = None
-    if path is not None and path.is_file():
-        try:
-            units = pickle.loads(path.read_bytes())  # our own file, written below
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            units = None  # damaged: built again
-    if not isinstance(units, Units):
+    key = cache_key(folder)
+    if key in _LOADED:
+        return _LOADED[key]
+    version = key[:16]
+    path = cache_dir / f"adminunits-{version}.json" if cache_dir else None
+    units = read_kept(path, key) if path is not None else None
+    if units is None:
         units = _build(folder)
         units.data_version = version
         if path is not None:
-            _write_atomically(path, pickle.dumps(units, protocol=pickle.HIGHEST_PROTOCOL))
-    _LOADED[version] = units
+            for stale in path.parent.glob("adminunits-*"):  # older keys, and older pickles
+                if not stale.name.startswith(path.name):  # nor another run's file being written
+                    plaincache.drop(stale)
+            plaincache.write(path, key, _to_plain(units))
+    _LOADED[key] = units
     return units
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only checkout still works, only slower
 
 
 # -- resolving names as offices write them ----------------------------------------------------

@@ -374,11 +374,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "phone-not-text": {
         "vi": (
             "Số điện thoại '{field}' được viết như một con số ({value}): số 0 ở đầu sẽ bị mất",
-            'Đặt số điện thoại trong dấu nháy kép, ví dụ "0206 3850 123".',
+            'Đặt số điện thoại trong dấu nháy kép, ví dụ "0000 000 000" (số ví dụ).',
         ),
         "en": (
             "Phone number '{field}' is written as a number ({value}): a leading 0 is lost",
-            'Put the phone number in double quotes, e.g. "0206 3850 123".',
+            'Put the phone number in double quotes, e.g. "0000 000 000" (an example).',
         ),
     },
     "bad-value": {

@@ -121,7 +121,7 @@ def new_producer(
     producer_id = unique_id(slugify(name), taken)
     product_id = unique_id(slugify(product.name), taken | {producer_id})
     commune_line = (
-        f"  commune: {commune}" if commune else "  # commune: ma-xa  (data/reference/units.yaml)"
+        f"  commune: {commune}" if commune else "  # commune: ma-xa  (xã hiện hành, vd. hoi-xuan)"
     )
     text = f"""# Hồ sơ chủ thể OCOP. Hướng dẫn: trang "Hướng dẫn cập nhật dữ liệu" của trang web.
 id: {producer_id}                       # mã cố định, trùng tên tệp: đừng đổi khi đổi tên
@@ -132,7 +132,7 @@ address:
   province: {province}
 {commune_line}
 # contacts:
-#   phones: ["0206 3860 000"]          # số điện thoại luôn đặt trong dấu nháy
+#   phones: ["0000 000 000"]           # số ví dụ; số điện thoại luôn đặt trong dấu nháy
 #   email: lienhe@example.vn
 #   website: https://example.vn
 # description: "Giới thiệu ngắn về chủ thể"

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+import json
+import os
+import pickle
+import shlex
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import adminunits
 from generator.adminunits import Resolution, load_units, resolve
 
 
@@ -140,15 +147,116 @@ def test_resolve_never_raises(province: str, district: str | None, commune: str 
         assert r.commune in units.provinces[r.province].communes
 
 
-def test_tables_kept_in_the_cache_give_the_same_units(tmp_path: Path, units) -> None:
-    from generator import adminunits
+def _fresh(cache: Path):
+    adminunits._LOADED.clear()  # as a new process would
+    return load_units(cache)
 
-    adminunits._LOADED.clear()
-    built = load_units(tmp_path)
-    assert list(tmp_path.glob("adminunits-*.pickle"))
-    adminunits._LOADED.clear()
-    again = load_units(tmp_path)
-    assert again.provinces == built.provinces and again.old_communes == built.old_communes
-    (next(tmp_path.glob("adminunits-*.pickle"))).write_bytes(b"damaged")
-    adminunits._LOADED.clear()
-    assert load_units(tmp_path).provinces == built.provinces
+
+def _kept(cache: Path) -> Path:
+    return cache / f"adminunits-{adminunits.cache_key(adminunits.data_dir())[:16]}.json"
+
+
+def test_tables_kept_as_plain_json_give_the_same_units(tmp_path: Path, units) -> None:
+    built = _fresh(tmp_path)
+    kept = json.loads(_kept(tmp_path).read_text("utf-8"))
+    assert kept["key"] == adminunits.cache_key(adminunits.data_dir())
+    assert [p.name for p in tmp_path.iterdir()] == [_kept(tmp_path).name]
+    assert _fresh(tmp_path) == built == units
+
+
+def _evil_pickle(marker: Path) -> bytes:
+    class Command:
+        def __reduce__(self):
+            return os.system, (f"touch {shlex.quote(str(marker))}",)
+
+    return pickle.dumps(Command())
+
+
+def _evil_pickle(marker: Path) -> bytes:
+    class Command:
+        def __reduce__(self):
+            return os.system, (f"touch {shlex.quote(str(marker))}",)
+
+    return pickle.dumps(Command())
+
+
+def built_key() -> str:
+    return adminunits.cache_key(adminunits.data_dir())
+
+
+@pytest.mark.parametrize("pickled", [False, True], ids=["garbage", "pickle-running-a-command"])
+def test_a_replaced_cache_file_is_rebuilt_and_runs_nothing(
+    tmp_path: Path, units, pickled: bool
+) -> None:
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    built = _fresh(cache)
+    data = _evil_pickle(marker) if pickled else b"\x00garbage\xff{"
+    if pickled:  # the crafted pickle is live: loading it runs the command
+        pickle.loads(data)
+        assert marker.exists()
+        marker.unlink()
+    _kept(cache).write_bytes(data)
+    (cache / "adminunits-186e56b94d00560c.pickle").write_bytes(data)  # an older release's name
+    assert _fresh(cache) == built
+    assert not marker.exists()
+    assert json.loads(_kept(cache).read_text("utf-8"))["key"] == built_key()
+    assert [p.name for p in cache.iterdir()] == [_kept(cache).name]
+
+
+@pytest.fixture(scope="module")
+def kept_once(tmp_path_factory, units) -> dict:
+    cache = tmp_path_factory.mktemp("units")
+    _fresh(cache)
+    return json.loads(_kept(cache).read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda k: k.__setitem__("key", "0" * 64), id="another-key"),
+        pytest.param(lambda k: k.pop("key"), id="no-key"),
+        pytest.param(lambda k: k["table"]["provinces"][0].__setitem__(2, 38), id="code-a-number"),
+        pytest.param(lambda k: k["table"]["provinces"][0].pop(), id="a-row-too-short"),
+        pytest.param(lambda k: k["table"].pop("merged_into"), id="a-table-missing"),
+        pytest.param(lambda k: k["table"].__setitem__("extra", []), id="a-table-more"),
+        pytest.param(lambda k: k["table"]["old_communes"][0][3].append(None), id="null-in-a-list"),
+        pytest.param(
+            lambda k: k["table"]["commune_keys"]["thanh-hoa"].__setitem__("hoixuan", ["nowhere"]),
+            id="a-name-of-no-commune",
+        ),
+        pytest.param(
+            lambda k: k["table"]["old_communes"][0].__setitem__(2, "999"), id="no-such-district"
+        ),
+    ],
+)
+def test_a_cache_file_of_another_shape_is_dropped(tmp_path: Path, kept_once, edit) -> None:
+    path = tmp_path / "adminunits.json"
+    path.write_text(json.dumps(kept_once), "utf-8")
+    assert adminunits.read_kept(path, built_key()) is not None  # untouched, it is read
+    kept = copy.deepcopy(kept_once)
+    edit(kept)
+    path.write_text(json.dumps(kept), "utf-8")
+    assert adminunits.read_kept(path, built_key()) is None
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("text", ["[1e999999]", '{"key": NaN}', "[" * 100_000, ""])
+def test_json_that_is_not_plain_values_is_dropped(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "adminunits.json"
+    path.write_text(text, "utf-8")
+    assert adminunits.read_kept(path, built_key()) is None
+    assert not path.exists()
+
+
+def test_the_key_follows_the_bytes_of_the_data_not_their_size_or_time(tmp_path: Path) -> None:
+    for name in adminunits.DATA_FILES:
+        shutil.copy2(adminunits.data_dir() / name, tmp_path / name)
+    before = adminunits.cache_key(tmp_path)
+    path = tmp_path / "converter_2025.json"
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    data[-2:-1] = b" " if data[-2:-1] != b" " else b"\n"  # same size
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time
+    assert path.stat().st_size == stat.st_size
+    assert adminunits.cache_key(tmp_path) != before
