@@ -4,11 +4,10 @@ The office fixes the rows there and imports that file again."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from generator.cellvalues import text_of
-from generator.csvcells import neutralise
+from generator.csvcells import csv_bytes
 from generator.importer import Plan
 
 REASONS_HEADING = {"vi": "Lý do chưa nhập", "en": "Reasons not imported"}
@@ -22,15 +21,13 @@ def write_rejects(plan: Plan, path: Path, lang: str = "vi") -> int:
     headings = [""] * width
     for column in layout.columns:
         headings[column.index] = column.heading
+    rows: list[list[str]] = [[line] for line in layout.title]  # the title's decision stays
+    rows.append([*headings, REASONS_HEADING[lang]])
+    for rejected in plan.rejected:
+        cells = [text_of(v) for v in rejected.row.cells[:width]]
+        cells += [""] * (width - len(cells))
+        reasons = "; ".join(dict.fromkeys(p.message(lang) for p in rejected.problems))
+        rows.append([*cells, reasons])
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        for line in layout.title:  # the title keeps the decision it cites for every row
-            writer.writerow([neutralise(line)])
-        writer.writerow([neutralise(h) for h in headings] + [REASONS_HEADING[lang]])
-        for rejected in plan.rejected:
-            cells = [text_of(v) for v in rejected.row.cells[:width]]
-            cells += [""] * (width - len(cells))
-            reasons = "; ".join(dict.fromkeys(p.message(lang) for p in rejected.problems))
-            writer.writerow([neutralise(c) for c in cells] + [neutralise(reasons)])
+    path.write_bytes(csv_bytes(rows))
     return len(plan.rejected)
