@@ -443,6 +443,8 @@ def import_(
             f"Đã ghi {len(plan.rejected)} dòng chưa nhập vào {rejects}: sửa rồi nhập tệp đó."
         )
     click.echo(summary)
+    if not plan.imported_rows:  # a list of which no row could be taken is no success
+        sys.exit(1)
     if plan.files:
         loaded = load_catalogue(settings)
         if not loaded.report.ok:

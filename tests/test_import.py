@@ -238,3 +238,19 @@ def test_the_staff_guide_example_is_what_the_command_prints(tmp_path: Path) -> N
     result = run(root, str(guide_example_xlsx(tmp_path / "phu-luc.xlsx")), "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == block.splitlines()
+
+
+def test_a_news_list_without_decisions_says_which_rows_could_be_imported(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    rows = [row[:5] for row in NEWS_ROWS]
+    sheet = csv_file(tmp_path / "tin.csv", NEWS_HEADING[:5], *rows, title="OCOP 5 sao 2025")
+    rejects = tmp_path / "chua-nhap.csv"
+    result = run(root, str(sheet), "--rejects", str(rejects))
+    assert result.exit_code == 1  # no row taken: not a success, but every row is written back
+    assert (
+        "tin.csv:2: Bảng không có cột số quyết định, tiêu đề bảng cũng không nêu" in result.output
+    )
+    assert "0 dòng nhập được, 3 dòng chưa nhập." in result.output
+    table = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
+    assert [r[1] for r in table[2:]] == [r[1] for r in NEWS_ROWS]
+    assert table[2][-1].startswith("Bảng không có cột số quyết định")
