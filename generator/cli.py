@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,10 +145,18 @@ def validate(settings: Settings, fmt: str) -> None:
 
     Ví dụ: ocop validate --lang en
     """
+    from generator.producers import namesake_warnings
+
     loaded = load_catalogue(settings)
+    producers = loaded.catalogue.producers if loaded.catalogue else []
+    warnings = Report(namesake_warnings(producers, settings.root))
     if fmt == "json":
-        echo(loaded.report.format_json(settings.lang))
+        report = json.loads(loaded.report.format_json(settings.lang))
+        report["warnings"] = json.loads(warnings.format_json(settings.lang))["problems"]
+        echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
+        for warning in warnings:
+            echo(warning.format(settings.lang))
         echo(loaded.report.format_text(settings.lang, loaded.files_checked))
     sys.exit(0 if loaded.report.ok else 1)
 
@@ -462,8 +471,19 @@ def new_inspection(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Tệp YAML `Tên cột: trường` cho các cột có tên khác thường lệ.",
 )
-@click.option("--province", help="Mã tỉnh cho mọi dòng khi bảng không có cột Tỉnh.")
-@click.option("--issuer", help="Cơ quan công nhận khi bảng không có cột này.")
+@click.option("--province", help="Tỉnh cho mọi dòng khi bảng, địa chỉ và tiêu đề không nêu.")
+@click.option("--issuer", help="Cơ quan công nhận khi bảng và tiêu đề không nêu.")
+@click.option("--group", help="Nhóm sản phẩm cho các dòng không ghi nhóm.")
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Nhập các dòng đủ thông tin và ghi các dòng còn lại (kèm lý do) vào tệp CSV này.",
+)
+@click.option(
+    "--allow-similar",
+    is_flag=True,
+    help="Tên gần giống một chủ thể đã có vẫn được nhập thành chủ thể mới.",
+)
 @click.option("--dry-run", is_flag=True, help="Chỉ cho xem sẽ thay đổi gì, không ghi.")
 def import_(
     settings: Settings,
@@ -471,36 +491,101 @@ def import_(
     mapping: Path | None,
     province: str | None,
     issuer: str | None,
+    group: str | None,
+    rejects: Path | None,
+    allow_similar: bool,
     dry_run: bool,
 ) -> None:
-    """Nhập danh sách sản phẩm OCOP từ bảng tính .xlsx hoặc .csv; nhập lại chỉ cập nhật.
+    """Nhập danh sách sản phẩm OCOP từ bảng tính .xlsx hoặc .csv như cơ quan ban hành; nhập lại
+    chỉ thêm cái mới và bổ sung cái trước đây chưa rõ.
 
-    Ví dụ: ocop import danh-sach-ocop-2025.xlsx --province cao-bang --dry-run
+    Ví dụ: ocop import phu-luc-1693.xlsx --rejects chua-nhap.csv --dry-run
     """
-    from generator.importer import plan_import, read_mapping, write_plan
+    from generator.importer import Options, plan_import, read_mapping, write_plan
     from generator.reference import load_reference
+    from generator.rejects import write_rejects
 
     reference, problems = load_reference(settings.reference_dir, settings.root)
     if reference is None:
         echo(Report(problems).format_text(settings.lang), err=True)
         sys.exit(1)
-    defaults = {k: v for k, v in (("province", province), ("issuer", issuer)) if v}
-    plan = plan_import(settings, reference, spreadsheet, read_mapping(mapping), defaults)
+    columns, problems = read_mapping(mapping)
+    if problems:
+        echo(Report(problems).format_text(settings.lang), err=True)
+        sys.exit(1)
+    options = Options(province, issuer, group, allow_similar)
+    plan = plan_import(settings, reference, spreadsheet, columns, options)
+    for line in describe_layout(plan):
+        echo(line)
     for change in plan.changes:
         echo(change.text(settings.lang))
     if plan.problems:
         echo(Report(plan.problems).format_text(settings.lang), err=True)
-        echo(say("import-not-written", settings.lang), err=True)
+    if plan.fatal or (plan.problems and rejects is None):
+        echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
         sys.exit(1)
+    summary = f"{plan.imported_rows} dòng nhập được, {len(plan.rejected)} dòng chưa nhập."
     if dry_run:
-        echo(say("import-dry-run", settings.lang, count=len(plan.files)))
+        echo(f"{summary} Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
         return
     for path in write_plan(plan):
-        echo(say("written", settings.lang, path=path.relative_to(settings.root)))
-    loaded = load_catalogue(settings)
-    if not loaded.report.ok:
-        echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+        echo(f"Đã ghi {path.relative_to(settings.root)}")
+    if rejects is not None and plan.rejected:
+        write_rejects(plan, rejects, settings.lang)
+        echo(f"Đã ghi {len(plan.rejected)} dòng chưa nhập vào {rejects}: sửa rồi nhập tệp đó.")
+    echo(summary)
+    if not plan.imported_rows:  # a list of which no row could be taken is no success
         sys.exit(1)
+    if plan.files:
+        loaded = load_catalogue(settings)
+        if not loaded.report.ok:
+            echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
+            sys.exit(1)
+
+
+ENCODING_NAMES = {
+    "utf_8": "UTF-8",
+    "utf_8_sig": "UTF-8 có BOM",
+    "utf_16": "UTF-16",
+    "utf_16_le": "UTF-16",
+    "utf_16_be": "UTF-16",
+    "cp1258": "Windows-1258",
+}
+
+
+def describe_layout(plan: Any) -> list[str]:
+    """How the file was read, in staff words: the heading row, the columns not used, the rows
+    skipped (never dropped silently)."""
+    layout = plan.layout
+    if layout is None:
+        return []
+    lines = []
+    rows = "–".join(str(n) for n in layout.header_rows)
+    read_as = ""
+    if plan.encoding:
+        separator = {"\t": "Tab", ",": "dấu phẩy", ";": "dấu chấm phẩy"}[plan.separator]
+        read_as = (
+            f" (bảng mã {ENCODING_NAMES.get(plan.encoding, plan.encoding)}, phân cách {separator})"
+        )
+    lines.append(f"Dòng tiêu đề của bảng: {rows}{read_as}.")
+    unused = [f"{c.letter} ({c.heading})" for c in layout.columns if not c.known]
+    if unused:
+        lines.append("Cột không dùng: " + ", ".join(unused) + ".")
+    reasons = {
+        "column-numbers": "số thứ tự cột",
+        "section": "tiêu đề nhóm",
+        "repeated-heading": "tiêu đề lặp lại",
+        "totals": "dòng tổng",
+        "note": "ghi chú",
+    }
+    skipped = [
+        f"dòng {', '.join(map(str, layout.skipped[r]))} ({words})"
+        for r, words in reasons.items()
+        if r in layout.skipped
+    ]
+    if skipped:
+        lines.append("Bỏ qua (không phải dữ liệu): " + "; ".join(skipped) + ".")
+    return lines
 
 
 @cli.command("demo-data")

@@ -1,53 +1,36 @@
-"""Spreadsheet import: provinces keep OCOP lists in Excel. Rows become producers, products and
-certifications; a re-import updates what exists and never adds a duplicate."""
+"""Spreadsheet import: a provincial office's list as it publishes it becomes producers, products
+and certifications. Rows that are complete are imported; every other row is reported with each of
+its reasons (and, with a rejects file, written back for the office to fix). Nothing the file does
+not give is filled in: an unknown issuer, kind or group stays absent, and what is worked out (a
+kind from the legal form in a name) is listed under `derived`."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
-from generator.messages import say
+from generator import cellvalues
+from generator.layout import Column, DataRow, Layout, find_layout
+from generator.places import Places
 from generator.problems import OcopError, Problem
+from generator.producers import ProducerIndex
 from generator.reference import Reference
-from generator.scaffold import existing_ids, slugify, unique_id
 from generator.search import fold
 from generator.settings import Settings
+from generator.sheets import Unreadable, read_grid
+from generator.titles import TitleFacts, read_title
 
-# Column headings as provinces write them (folded) -> field. A mapping file can add more.
-DEFAULT_COLUMNS = {
-    "stt": None,
-    "ten san pham": "product",
-    "san pham": "product",
-    "chu the": "producer",
-    "ten chu the": "producer",
-    "dia chi": "address",
-    "phan nhom": "group",
-    "nhom": "group",
-    "nhom san pham": "group",
-    "so sao": "stars",
-    "hang sao": "stars",
-    "xep hang": "stars",
-    "so quyet dinh": "decision_number",
-    "quyet dinh so": "decision_number",
-    "ngay quyet dinh": "decision_date",
-    "ngay cong nhan": "decision_date",
-    "co quan cong nhan": "issuer",
-    "co quan ban hanh": "issuer",
-    "tinh": "province",
-    "tinh thanh pho": "province",
-    "xa": "commune",
-    "xa phuong": "commune",
-    "loai hinh": "kind",
-    "diem": "score",
-    "bo tieu chi": "criteria",
-}
-REQUIRED = ["product", "producer", "address", "group", "stars", "decision_number", "decision_date"]
+# Fields the importer fills; a mapping file names one of these for a column.
+FIELDS = (
+    "product producer address district commune province group stars score decision "
+    "decision_number decision_date issuer kind criteria"
+).split()
 KINDS = {
     "htx": "htx",
     "hop tac xa": "htx",
@@ -67,209 +50,319 @@ def round_trip_yaml() -> YAML:
 
 
 class SpreadsheetError(OcopError):
-    """The spreadsheet cannot be read at all (wrong format, no heading row)."""
-
-
-@dataclass
-class Row:
-    number: int  # as the spreadsheet shows it
-    values: dict[str, Any]
+    """The column mapping file cannot be read."""
 
 
 @dataclass(frozen=True)
-class Change:
-    """One change an import makes: `kind` picks its wording in the catalogue (TEXTS), `params`
-    fill it."""
+class Options:
+    """What the office gives on the command line for the whole file."""
 
-    kind: str
-    params: dict[str, Any]
+    province: str | None = None
+    issuer: str | None = None
+    group: str | None = None
+    allow_similar: bool = False
 
-    def text(self, lang: str = "vi") -> str:
-        return say(self.kind, lang, **self.params)
+
+@dataclass
+class Rejected:
+    """A row not imported, as it was, with every reason."""
+
+    row: DataRow
+    problems: list[Problem]
 
 
 @dataclass
 class Plan:
-    """What an import would do: its changes, and the files to write."""
+    """What an import would do: changes in words, the files to write, what was not taken."""
 
-    changes: list[Change] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
     files: dict[Path, CommentedMap] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    layout: Layout | None = None
+    imported_rows: int = 0
+    encoding: str | None = None
+    separator: str | None = None
+
+    @property
+    def fatal(self) -> bool:
+        """Whether the file itself could not be read as a list (no row can be imported)."""
+        return self.layout is None or any(p.line is None for p in self.problems)
 
 
-def read_rows(path: Path, mapping: dict[str, str | None]) -> tuple[list[Row], dict[str, str]]:
-    """The data rows of the first sheet (or the CSV) and which column each field came from."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+class RowReader:
+    """Reads one data row into a record, or the problems that keep it out."""
 
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    elif path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            table = [list(row) for row in csv.reader(handle)]
-    else:
-        raise SpreadsheetError("spreadsheet-format", file=path.name)
-    if not table:
-        raise SpreadsheetError("spreadsheet-empty", file=path.name)
-    columns = {**DEFAULT_COLUMNS, **{fold(k): v for k, v in mapping.items()}}
-    heading = [fold(str(cell or "")) for cell in table[0]]
-    fields: dict[int, str] = {}
-    letters: dict[str, str] = {}
-    for index, name in enumerate(heading):
-        target = columns.get(name)
-        if target:
-            fields[index] = target
-            letters[target] = f"{_column_letter(index)} ({table[0][index]})"
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        values = {
-            fields[i]: cell
-            for i, cell in enumerate(cells)
-            if i in fields and cell not in (None, "")
-        }
-        if values:
-            rows.append(Row(number, values))
-    return rows, letters
+    def __init__(
+        self,
+        source: str,
+        layout: Layout,
+        reference: Reference,
+        places: Places,
+        title: TitleFacts,
+        options: Options,
+        as_of: dt.date,
+    ) -> None:
+        self.source = source
+        self.layout = layout
+        self.reference = reference
+        self.places = places
+        self.title = title
+        self.options = options
+        self.as_of = as_of
+        self.missing_columns: list[Problem] = []
+        header = layout.header_rows[0]
+        for name in ("product", "producer", "stars"):
+            if layout.column(name) is None:
+                self.missing_columns.append(self._file_problem(header, name))
+        has_number = layout.column("decision") or layout.column("decision_number")
+        if not (has_number or title.decision):
+            self.missing_columns.append(self._file_problem(header, "decision_number"))
+        has_date = layout.column("decision") or layout.column("decision_date")
+        if not (has_date or title.decision):
+            self.missing_columns.append(self._file_problem(header, "decision_date"))
 
+    def _file_problem(self, header: int, name: str) -> Problem:
+        return Problem(self.source, header, None, "import-missing-column", {"field": name})
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    def problem(self, row: DataRow, column: Column | None, code: str, **params: Any) -> Problem:
+        """A problem at a cell: its row, column letter and heading, and what was found."""
+        where = {"row": row.number, "column": column.letter if column else "-"}
+        where["heading"] = column.heading if column else "-"
+        return Problem(self.source, row.number, None, code, {**where, **params})
 
+    def cell(self, row: DataRow, name: str) -> tuple[Column | None, Any]:
+        column = self.layout.column(name)
+        if column is None or column.index >= len(row.cells):
+            return column, None
+        value = row.cells[column.index]
+        return column, (None if row.texts[column.index] == "" else value)
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+    def text(self, row: DataRow, name: str) -> str:
+        column = self.layout.column(name)
+        return row.texts[column.index] if column and column.index < len(row.texts) else ""
+
+    def read(self, row: DataRow) -> tuple[dict[str, Any] | None, list[Problem]]:
+        """The row as a record, or None and every problem found in it."""
+        problems = list(self.missing_columns)
+        record: dict[str, Any] = {"row": row.number, "derived": []}
+        for name in ("product", "producer"):
+            column, value = self.cell(row, name)
+            record[name] = self.text(row, name)
+            if column is not None and not record[name]:
+                problems.append(self.problem(row, column, "import-missing-value", field=name))
+        problems += self._stars(row, record)
+        problems += self._decision(row, record)
+        problems += self._place(row, record)
+        problems += self._criteria_and_group(row, record)
+        problems += self._kind(row, record)
+        problems += self._score(row, record)
+        record["issuer"] = self.text(row, "issuer") or self.title.issuer or self.options.issuer
+        return (None if problems else record), problems
+
+    def _score(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "score")
+        if value is None:
+            return []
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            score = float(cellvalues.text_of(value).replace(",", "."))
         except ValueError:
-            continue
-    return None
+            return [self.problem(row, column, "import-bad-score", value=value)]
+        if score != score or score in (float("inf"), float("-inf")):
+            return [self.problem(row, column, "import-bad-score", value=value)]
+        record["score"] = int(score) if score.is_integer() else score
+        criteria = self.reference.criteria.get(record.get("criteria", ""))
+        band = criteria.band(record["stars"]) if criteria and "stars" in record else None
+        if band and not band.low <= score <= band.high:
+            return [
+                self.problem(
+                    row,
+                    column,
+                    "import-score-band",
+                    value=value,
+                    stars=record["stars"],
+                    criteria=criteria.name,
+                    low=f"{band.low:g}",
+                    high=f"{band.high:g}",
+                )
+            ]
+        return []
+
+    def _stars(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "stars")
+        if value is None and row.context.get("stars"):
+            value = row.context["stars"]
+        if value is None:
+            return (
+                [self.problem(row, column, "import-missing-value", field="stars")] if column else []
+            )
+        found = cellvalues.stars(value)
+        if found is None:
+            return [self.problem(row, column, "import-bad-stars", value=value)]
+        if found not in (3, 4, 5):
+            return [self.problem(row, column, "import-stars-range", value=value, stars=found)]
+        record["stars"] = found
+        return []
+
+    def _decision(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        """The decision number and date: from one cell holding both, from their own cells, or
+        (for a row giving neither) from the one decision the title cites."""
+        problems = []
+        both_column, both = self.cell(row, "decision")
+        number_column, number_value = self.cell(row, "decision_number")
+        date_column, date_value = self.cell(row, "decision_date")
+        number: str | None = None
+        decided: dt.date | None = None
+        unreadable = False
+        if both is not None:
+            cited = cellvalues.decision(both)
+            number, decided = cited.number, cited.date
+            if number is None:
+                problems.append(self.problem(row, both_column, "import-bad-decision", value=both))
+                unreadable = True
+        if number_value is not None:
+            inner = cellvalues.decision(number_value)
+            number = inner.number or cellvalues.text_of(number_value)
+            decided = decided or inner.date
+        if date_value is not None:
+            decided = cellvalues.date(date_value)
+            if decided is None:
+                problems.append(self.problem(row, date_column, "import-bad-date", value=date_value))
+                unreadable = True
+        if both is None and number_value is None and self.title.decision:
+            number = self.title.decision.number
+            decided = decided or self.title.decision.date
+        number_at = number_column or both_column
+        if number is None and not unreadable and number_at is not None:
+            problems.append(
+                self.problem(row, number_at, "import-missing-value", field="decision_number")
+            )
+        if decided is None and not unreadable:
+            if both is not None and number is not None and date_column is None:
+                problems.append(
+                    self.problem(row, both_column, "import-decision-no-date", value=both)
+                )
+            elif date_column is not None or (both_column is not None and number is not None):
+                problems.append(
+                    self.problem(
+                        row,
+                        date_column or both_column,
+                        "import-missing-value",
+                        field="decision_date",
+                    )
+                )
+        if decided and decided > self.as_of:
+            column = date_column or both_column
+            problems.append(
+                self.problem(row, column, "import-future-date", value=decided.isoformat())
+            )
+        record["decision_number"], record["decision_date"] = number, decided
+        return problems
+
+    def _place(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        given = {name: self.text(row, name) for name in ("province", "district", "commune")}
+        record["address"] = self.text(row, "address")
+        if not given["province"]:
+            given["province"] = self.title.province or self.options.province or ""
+        found = self.places.resolve(record["address"], given, row.context.get("district", ""))
+        record["place"] = found
+        if found.province is None:
+            column = self.layout.column("province") if self.text(row, "province") else None
+            code = "import-unknown-province" if found.province_text else "import-missing-province"
+            return [self.problem(row, column, code, value=found.province_text)]
+        problems = []
+        if found.problem in {"unknown-commune", "ambiguous-commune"}:
+            column = self.layout.column("commune") or self.layout.column("address")
+            problems.append(
+                self.problem(
+                    row,
+                    column,
+                    f"import-{found.problem}",
+                    value=found.commune_text,
+                    candidates=", ".join(found.candidates),
+                )
+            )
+        if not record["address"]:
+            parts = [found.commune_text, given["district"], found.province_text]
+            record["address"] = ", ".join(p for p in parts if p)
+        return problems
+
+    def _criteria_and_group(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        column, value = self.cell(row, "criteria")
+        criteria_id = cellvalues.text_of(value)
+        sets = self.reference.criteria
+        if criteria_id and criteria_id not in sets:
+            match = _lookup(criteria_id, {c.id: c.name for c in sets.values()})
+            if match is None:
+                return [self.problem(row, column, "import-unknown-criteria", value=value)]
+            criteria_id = match
+        if not criteria_id:
+            decided = record.get("decision_date")
+            ordered = sorted(sets.values(), key=lambda c: c.effective_from)
+            fitting = [c for c in ordered if decided and c.effective_from <= decided]
+            criteria_id = (fitting or ordered)[-1].id
+        record["criteria"] = criteria_id
+        column, value = self.cell(row, "group")
+        text = cellvalues.text_of(value) or self.options.group or ""
+        if not text:
+            record["group"] = None
+            return []
+        record["group"] = _lookup(text, sets[criteria_id].groups)
+        if record["group"] is None:
+            return [
+                self.problem(row, column, "import-unknown-group", value=text, criteria=criteria_id)
+            ]
+        return []
+
+    def _kind(self, row: DataRow, record: dict[str, Any]) -> list[Problem]:
+        from generator.legalform import kind_of
+
+        column, value = self.cell(row, "kind")
+        if value is not None:
+            kind = _lookup(cellvalues.text_of(value), KINDS | {v: v for v in KINDS.values()})
+            if kind is None:
+                return [self.problem(row, column, "import-bad-kind", value=value)]
+            record["kind"] = KINDS.get(kind, kind)
+            return []
+        record["kind"] = kind_of(record.get("producer", ""))
+        if record["kind"]:
+            record["derived"].append("kind")
+        return []
 
 
-def _lookup(value: Any, options: dict[str, str]) -> str | None:
+def _lookup(value: str, options: dict[str, str]) -> str | None:
     """An ID from either the ID itself or its name, compared without diacritics."""
-    text = fold(str(value))
+    text = fold(value)
     for key, name in options.items():
         if text in {fold(key), fold(name)}:
             return key
     return None
 
 
-class Importer:
-    """Turns rows into a plan of changes to data/, checking every row and cell."""
-
-    def __init__(
-        self, settings: Settings, reference: Reference, source: str, defaults: dict[str, str]
-    ) -> None:
-        self.settings = settings
-        self.reference = reference
-        self.source = source
-        self.defaults = defaults
-        self.yaml = round_trip_yaml()
-
-    def problem(self, row: Row, column: str, reason: str, **params: Any) -> Problem:
-        """A cell's problem: `reason` picks its wording in the catalogue, `params` fill it."""
-        return Problem(
-            self.source,
-            row.number,
-            None,
-            "import-row",
-            {"row": row.number, "column": column, "reason": reason, **params},
+def option_problems(reference: Reference, places: Places, options: Options) -> list[Problem]:
+    """A bad option, reported as the option (its value is checked before any row)."""
+    problems = []
+    if options.province and places.resolve("", {"province": options.province}).province is None:
+        problems.append(
+            Problem(
+                "--province",
+                None,
+                None,
+                "import-bad-option",
+                {"option": "--province", "value": options.province},
+            )
         )
-
-    def check(
-        self, row: Row, letters: dict[str, str]
-    ) -> tuple[dict[str, Any] | None, list[Problem]]:
-        values = {**self.defaults, **row.values}
-        problems = []
-
-        def where(name: str) -> str:
-            return letters.get(name, name)
-
-        for name in REQUIRED + ["province"]:
-            if not str(values.get(name, "")).strip():
-                problems.append(self.problem(row, where(name), "missing", field=name))
-        missing = {p.params["column"] for p in problems}
-        record: dict[str, Any] = {k: str(v).strip() for k, v in values.items()}
-        if where("stars") not in missing:
-            try:
-                record["stars"] = int(float(str(values["stars"]).split()[0]))
-            except ValueError:
-                record["stars"] = 0
-            if record["stars"] not in (3, 4, 5):
-                problems.append(self.problem(row, where("stars"), "stars", value=values["stars"]))
-        record["decision_date"] = _date(values.get("decision_date", ""))
-        if where("decision_date") in missing:
-            pass
-        elif record["decision_date"] is None:
-            problems.append(
-                self.problem(row, where("decision_date"), "date", value=values["decision_date"])
+    if options.group and _lookup(options.group, reference.all_groups()) is None:
+        problems.append(
+            Problem(
+                "--group",
+                None,
+                None,
+                "import-bad-option",
+                {"option": "--group", "value": options.group},
             )
-        elif record["decision_date"] > self.settings.as_of:
-            problems.append(self.problem(row, where("decision_date"), "future-date"))
-        provinces = {p.id: p.name for p in self.reference.provinces.values()}
-        record["province"] = _lookup(values.get("province", ""), provinces)
-        if record["province"] is None and where("province") not in missing:
-            problems.append(
-                self.problem(row, where("province"), "province", value=values["province"])
-            )
-        criteria_id = str(values.get("criteria") or "")
-        if not criteria_id:
-            newest = max(self.reference.criteria.values(), key=lambda c: c.effective_from)
-            by_date = [
-                c
-                for c in self.reference.criteria.values()
-                if record["decision_date"] and c.effective_from <= record["decision_date"]
-            ]
-            criteria_id = max(by_date, key=lambda c: c.effective_from).id if by_date else newest.id
-        criteria = self.reference.criteria.get(criteria_id)
-        record["criteria"] = criteria_id
-        groups = criteria.groups if criteria else self.reference.all_groups()
-        record["group"] = _lookup(values.get("group", ""), groups)
-        if record["group"] is None and where("group") not in missing:
-            problems.append(
-                self.problem(
-                    row, where("group"), "group", value=values["group"], criteria=criteria_id
-                )
-            )
-        kind = _lookup(values.get("kind") or "", KINDS | {v: v for v in KINDS.values()})
-        record["kind"] = KINDS.get(kind, kind) if kind else _guess_kind(record.get("producer", ""))
-        if "score" in values:
-            try:
-                record["score"] = float(str(values["score"]).replace(",", "."))
-            except ValueError:
-                problems.append(self.problem(row, where("score"), "score", value=values["score"]))
-        return (None if problems else record), problems
-
-
-def _guess_kind(name: str) -> str:
-    for prefix, kind in (("htx", "htx"), ("tht", "to-hop-tac"), ("hkd", "ho-kinh-doanh")):
-        if slugify(name).startswith(prefix + "-"):
-            return kind
-    return "doanh-nghiep" if fold(name).startswith(("cong ty", "doanh nghiep")) else "ho-kinh-doanh"
-
-
-def _certification(record: dict[str, Any], issuer: str) -> CommentedMap:
-    cert = CommentedMap()
-    cert["stars"] = record["stars"]
-    if "score" in record:
-        cert["score"] = record["score"]
-    cert["criteria"] = record["criteria"]
-    decision = CommentedMap()
-    decision["number"] = record["decision_number"]
-    decision["date"] = record["decision_date"]
-    decision["issuer"] = issuer
-    cert["decision"] = decision
-    return cert
+        )
+    return problems
 
 
 def plan_import(
@@ -277,89 +370,111 @@ def plan_import(
     reference: Reference,
     path: Path,
     mapping: dict[str, str | None],
-    defaults: dict[str, str],
+    options: Options,
 ) -> Plan:
     """Everything an import would change, without writing anything."""
-    importer = Importer(settings, reference, path.name, defaults)
-    rows, letters = read_rows(path, mapping)
+    from generator.writer import Writer
+
     plan = Plan()
-    taken = existing_ids(settings)
-    loaded: dict[str, tuple[Path, CommentedMap]] = {}
-    for file in sorted(settings.data_dir.glob("producers/*/*.yaml")):
-        data = importer.yaml.load(file.read_text(encoding="utf-8"))
-        if isinstance(data, CommentedMap) and isinstance(data.get("name"), str):
-            loaded[fold(data["name"])] = (file, data)
-    for row in rows:
-        record, problems = importer.check(row, letters)
-        plan.problems += problems
-        if record is None:
-            continue
-        issuer = record.get("issuer") or f"UBND tỉnh {reference.provinces[record['province']].name}"
-        key = fold(record["producer"])
-        if key not in loaded:
-            producer_id = unique_id(slugify(record["producer"]), taken)
-            taken.add(producer_id)
-            data = CommentedMap()
-            data["id"] = producer_id
-            data["name"] = record["producer"]
-            data["kind"] = record["kind"]
-            address = CommentedMap()
-            address["as_given"] = record["address"]
-            address["province"] = record["province"]
-            if record.get("commune"):
-                address["commune"] = slugify(record["commune"])
-            data["address"] = address
-            data["products"] = CommentedSeq()
-            file = settings.data_dir / "producers" / record["province"] / f"{producer_id}.yaml"
-            loaded[key] = (file, data)
-            new = {"name": record["producer"], "id": producer_id, "row": row.number}
-            plan.changes.append(Change("import-new-producer", new))
-        file, data = loaded[key]
-        products = data.setdefault("products", CommentedSeq())
-        product = next(
-            (p for p in products if fold(str(p.get("name", ""))) == fold(record["product"])), None
+    places = Places(reference)
+    plan.problems += option_problems(reference, places, options)
+    if plan.problems:
+        return plan
+    try:
+        grid = read_grid(path)
+    except Unreadable as error:
+        plan.problems.append(Problem(path.name, None, None, error.code, error.params))
+        return plan
+    plan.encoding, plan.separator = grid.encoding, grid.separator
+    layout = find_layout(grid.cells, mapping)
+    if layout is None:
+        plan.problems.append(Problem(path.name, None, None, "import-no-header", {}))
+        return plan
+    plan.layout = layout
+    if not layout.rows:
+        plan.problems.append(
+            Problem(path.name, None, None, "import-no-rows", {"row": layout.header_rows[-1]})
         )
-        if product is None:
-            product = CommentedMap()
-            product["id"] = unique_id(slugify(record["product"]), taken)
-            taken.add(product["id"])
-            product["name"] = record["product"]
-            product["group"] = record["group"]
-            product["certifications"] = CommentedSeq()
-            products.append(product)
-            new = {"product": record["product"], "producer": data["name"], "row": row.number}
-            plan.changes.append(Change("import-new-product", new))
-        certifications = product.setdefault("certifications", CommentedSeq())
-        numbers = {str(c.get("decision", {}).get("number", "")) for c in certifications}
-        if record["decision_number"] in numbers:
-            known = {"product": record["product"], "decision": record["decision_number"]}
-            plan.changes.append(Change("import-known-decision", {**known, "row": row.number}))
-            continue
-        certifications.append(_certification(record, issuer))
-        new = {"stars": record["stars"], "product": record["product"], "row": row.number}
-        new["decision"] = record["decision_number"]
-        plan.changes.append(Change("import-new-certification", new))
-        plan.files[file] = data
+        return plan
+    title = read_title(layout.title, places)
+    reader = RowReader(path.name, layout, reference, places, title, options, settings.as_of)
+    plan.problems += reader.missing_columns
+    writer = Writer(settings, reference, ProducerIndex.scan(settings.data_dir), options, plan)
+    for row in layout.rows:
+        record, problems = reader.read(row)
+        if record is not None:
+            problems = writer.add(record, row, reader)
+        plan.problems += [p for p in problems if p not in reader.missing_columns]
+        if problems:
+            plan.rejected.append(Rejected(row, problems))
+        else:
+            plan.imported_rows += 1
     return plan
 
 
+def read_mapping(path: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+    """A column mapping file: `Tên cột trong bảng: trường` per line (YAML), folded headings."""
+    if path is None:
+        return {}, []
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8-sig"))
+    except Exception:  # a mapping file that is not YAML at all is reported, not raised
+        data = None
+    if not isinstance(data, dict):
+        return {}, [Problem(path.name, None, None, "import-bad-mapping", {"value": "-"})]
+    mapping: dict[str, str | None] = {}
+    problems = []
+    for key, value in data.items():
+        target = str(value).strip() if value else None
+        if target is not None and target not in FIELDS:
+            problems.append(Problem(path.name, None, None, "import-bad-mapping", {"value": target}))
+        mapping[fold(str(key))] = target
+    return mapping, problems
+
+
 def write_plan(plan: Plan) -> list[Path]:
-    """Write every changed file (comments and order of existing files are kept)."""
+    """Write every changed file: a file that existed goes through ruamel.yaml, so its comments
+    and order are kept; a new one is written straight in the house layout (a whole province's
+    list makes a thousand new files, and ruamel.yaml would take most of the import's time)."""
     yaml = round_trip_yaml()
     written = []
     for path, data in sorted(plan.files.items()):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
-            yaml.dump(data, out)
+        if path.exists():
+            with path.open("w", encoding="utf-8") as out:
+                yaml.dump(data, out)
+        else:
+            path.write_text("\n".join(yaml_lines(data)) + "\n", encoding="utf-8")
         written.append(path)
     return written
 
 
-def read_mapping(path: Path | None) -> dict[str, str | None]:
-    """A column mapping file: `Tên cột trong bảng: trường` per line (YAML)."""
-    if path is None:
-        return {}
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise SpreadsheetError("mapping-format", path=path)
-    return {str(k): (str(v) if v else None) for k, v in data.items()}
+def yaml_lines(node: dict[str, Any], indent: int = 0) -> list[str]:
+    """A new record as YAML lines in the house layout (lists indented by two, then "- "); text
+    is always quoted (JSON strings are YAML), so no name is ever read as a number or a date."""
+    pad = " " * indent
+    lines = []
+    for key, value in node.items():
+        if isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines += yaml_lines(value, indent + 2)
+        elif isinstance(value, list):
+            lines.append(f"{pad}{key}:")
+            for item in value:
+                if isinstance(item, dict):
+                    inner = yaml_lines(item, indent + 4)
+                    lines.append(f"{pad}  - {inner[0].lstrip()}")
+                    lines += inner[1:]
+                else:
+                    lines.append(f"{pad}  - {_scalar(item)}")
+        else:
+            lines.append(f"{pad}{key}: {_scalar(value)}")
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)

@@ -132,6 +132,256 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Compare with the schema generator/schemas/{schema}.schema.json and fix it.",
         ),
     },
+    "import-unreadable": {
+        "vi": (
+            "Không đọc được tệp bảng tính ({reason})",
+            "Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx (hoặc CSV UTF-8) rồi nhập lại.",
+        ),
+        "en": (
+            "The spreadsheet cannot be read ({reason})",
+            "Open it in Excel or LibreOffice, save it as .xlsx (or CSV UTF-8) and import again.",
+        ),
+    },
+    "import-format": {
+        "vi": (
+            "Không đọc được tệp dạng {suffix}",
+            "Trong Excel chọn Lưu thành > Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8, rồi nhập tệp đó.",
+        ),
+        "en": (
+            "Files of type {suffix} cannot be read",
+            "In Excel use Save As > Excel Workbook (.xlsx) or CSV UTF-8, then import that file.",
+        ),
+    },
+    "import-no-header": {
+        "vi": (
+            "Không tìm thấy dòng tiêu đề của bảng (dòng có các cột như Tên sản phẩm, Chủ thể, Hạng sao) trong 40 dòng đầu",
+            "Kiểm tra đúng tệp và trang tính đầu tiên; nếu các cột có tên khác, khai báo bằng --mapping cot.yaml (`Tên cột: trường`).",
+        ),
+        "en": (
+            "No heading row found (a row with columns such as product name, producer, stars) in the first 40 rows",
+            "Check the file and its first sheet; for other column names give --mapping columns.yaml (`Heading: field`).",
+        ),
+    },
+    "import-no-rows": {
+        "vi": (
+            "Có dòng tiêu đề (dòng {row}) nhưng không có dòng dữ liệu nào bên dưới",
+            "Thêm các dòng sản phẩm dưới dòng tiêu đề, hoặc chọn đúng tệp.",
+        ),
+        "en": (
+            "A heading row (row {row}) but no data row under it",
+            "Add the product rows under the heading, or choose the right file.",
+        ),
+    },
+    "import-missing-column": {
+        "vi": (
+            "Bảng không có cột {field_label}, tiêu đề bảng cũng không nêu: không dòng nào nhập được",
+            "Thêm cột {field_label} vào bảng, hoặc khai báo cột đó bằng --mapping cot.yaml.",
+        ),
+        "en": (
+            "The list has no {field_label} column and its title gives none: no row can be imported",
+            "Add a {field_label} column, or name that column with --mapping columns.yaml.",
+        ),
+    },
+    "import-missing-value": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): thiếu {field_label}",
+            "Điền {field_label} vào ô này rồi nhập lại.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): {field_label} is missing",
+            "Fill in the {field_label} in this cell and import again.",
+        ),
+    },
+    "import-missing-province": {
+        "vi": (
+            "Dòng {row}: không biết tỉnh của chủ thể (không có cột Tỉnh, địa chỉ và tiêu đề không nêu)",
+            "Thêm cột Tỉnh, ghi tỉnh cuối địa chỉ, hoặc nhập với --province MÃ-TỈNH.",
+        ),
+        "en": (
+            "Row {row}: the producer's province is unknown (no Province column, neither the address nor the title names it)",
+            "Add a Province column, end the address with the province, or import with --province ID.",
+        ),
+    },
+    "import-bad-stars": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không đọc được hạng sao '{value}'",
+            'Ghi hạng sao như 3, "3 sao", "3★", "★★★" hoặc "ba sao".',
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): '{value}' is not a star rating",
+            'Write the rating as 3, "3 sao", "3★", "★★★" or "ba sao".',
+        ),
+    },
+    "import-stars-range": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): {stars} sao ('{value}') không được công nhận OCOP",
+            "Chỉ sản phẩm 3, 4 hoặc 5 sao được công nhận: sửa ô hoặc bỏ dòng này.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): {stars} stars ('{value}') are not an OCOP certification",
+            "Only 3, 4 or 5 stars are certified: fix the cell or drop the row.",
+        ),
+    },
+    "import-bad-date": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không đọc được ngày '{value}'",
+            "Ghi ngày dạng NGÀY/THÁNG/NĂM (22/8/2022) hoặc để ô dạng ngày của Excel.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): '{value}' is not a date",
+            "Write the date as DAY/MONTH/YEAR (22/8/2022) or use an Excel date cell.",
+        ),
+    },
+    "import-future-date": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): ngày quyết định {value} sau hôm nay",
+            "Kiểm tra năm của ngày quyết định.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): decision date {value} is after today",
+            "Check the year of the decision date.",
+        ),
+    },
+    "import-bad-decision": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không thấy số quyết định trong '{value}'",
+            'Ghi số quyết định như "1693/QĐ-UBND", có thể kèm "ngày 22/8/2022".',
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): no decision number in '{value}'",
+            'Write the number as "1693/QĐ-UBND", optionally with "ngày 22/8/2022".',
+        ),
+    },
+    "import-decision-no-date": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): quyết định '{value}' không ghi ngày",
+            'Thêm "ngày NGÀY/THÁNG/NĂM" sau số quyết định, hoặc thêm cột Ngày quyết định.',
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): decision '{value}' gives no date",
+            'Add "ngày DAY/MONTH/YEAR" after the number, or a decision date column.',
+        ),
+    },
+    "import-unknown-province": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không có tỉnh '{value}'",
+            "Ghi tên một tỉnh (tên hiện hành hoặc tên trước 01/7/2025), hoặc nhập với --province MÃ-TỈNH.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): no province '{value}'",
+            "Write a province name (today's or the one before 1 July 2025), or import with --province ID.",
+        ),
+    },
+    "import-unknown-commune": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không có xã/phường '{value}' trong tỉnh",
+            "Kiểm tra tên xã (tên hiện hành hoặc tên trước 01/7/2025) và tỉnh của dòng này.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): no commune '{value}' in the province",
+            "Check the commune's name (today's or the one before 1 July 2025) and the row's province.",
+        ),
+    },
+    "import-ambiguous-commune": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): xã '{value}' đã được chia cho nhiều xã mới: {candidates}",
+            "Ghi tên xã hiện hành (một trong: {candidates}) vào cột Xã rồi nhập lại.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): commune '{value}' was split among: {candidates}",
+            "Write today's commune (one of: {candidates}) in a commune column and import again.",
+        ),
+    },
+    "import-unknown-group": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): nhóm '{value}' không có trong bộ tiêu chí {criteria}",
+            'Dùng tên một nhóm của bộ tiêu chí (ví dụ Thực phẩm, Đồ uống), hoặc để trống: sản phẩm sẽ ghi "chưa rõ nhóm".',
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): group '{value}' is not in criteria set {criteria}",
+            'Use a group of the criteria set (e.g. Thực phẩm, Đồ uống), or leave it empty: the product shows "group unknown".',
+        ),
+    },
+    "import-bad-kind": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không rõ loại hình '{value}'",
+            "Ghi một trong: Hợp tác xã, Doanh nghiệp, Hộ kinh doanh, Tổ hợp tác; hoặc để trống.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): unknown kind '{value}'",
+            "Write one of: Hợp tác xã, Doanh nghiệp, Hộ kinh doanh, Tổ hợp tác; or leave it empty.",
+        ),
+    },
+    "import-bad-score": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): điểm '{value}' không phải số",
+            "Ghi điểm bằng số (ví dụ 72 hoặc 72,5) hoặc để trống.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): score '{value}' is not a number",
+            "Write the score as a number (e.g. 72 or 72.5) or leave it empty.",
+        ),
+    },
+    "import-score-band": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): điểm {value} không khớp {stars} sao theo {criteria} ({low}–{high} điểm)",
+            "Sửa điểm hoặc hạng sao cho khớp khung điểm của bộ tiêu chí.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): a score of {value} does not match {stars} stars under {criteria} ({low}–{high} points)",
+            "Fix the score or the stars to match the criteria set's bands.",
+        ),
+    },
+    "import-unknown-criteria": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): không có bộ tiêu chí '{value}'",
+            "Ghi mã bộ tiêu chí trong data/reference/criteria.yaml (qd-148-2023, qd-1048-2019) hoặc để trống.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): no criteria set '{value}'",
+            "Write a criteria set ID from data/reference/criteria.yaml or leave it empty.",
+        ),
+    },
+    "import-similar-producer": {
+        "vi": (
+            "Dòng {row}, cột {column} ({heading}): '{value}' gần giống chủ thể đã có '{name}' ({producer}, tệp {file})",
+            "Nếu là cùng chủ thể, ghi tên đúng như '{name}' rồi nhập lại; nếu là chủ thể khác, nhập lại với --allow-similar.",
+        ),
+        "en": (
+            "Row {row}, column {column} ({heading}): '{value}' is close to the existing producer '{name}' ({producer}, file {file})",
+            "If it is the same producer, write its name as '{name}' and import again; if not, import again with --allow-similar.",
+        ),
+    },
+    "import-bad-option": {
+        "vi": (
+            "Tùy chọn {option} không hợp lệ: '{value}'",
+            "--province nhận mã hoặc tên tỉnh (ví dụ --province cao-bang); --group nhận mã hoặc tên nhóm sản phẩm (ví dụ --group thuc-pham).",
+        ),
+        "en": (
+            "Option {option} is invalid: '{value}'",
+            "--province takes a province ID or name (e.g. --province cao-bang); --group a product group ID or name (e.g. --group thuc-pham).",
+        ),
+    },
+    "import-bad-mapping": {
+        "vi": (
+            "Tệp --mapping không đúng: '{value}' không phải một trường",
+            "Mỗi dòng `Tên cột: trường`, trường là một trong: product, producer, address, district, commune, province, group, stars, score, decision, decision_number, decision_date, issuer, kind, criteria.",
+        ),
+        "en": (
+            "The --mapping file is wrong: '{value}' is not a field",
+            "One `Heading: field` per line, the field one of: product, producer, address, district, commune, province, group, stars, score, decision, decision_number, decision_date, issuer, kind, criteria.",
+        ),
+    },
+    "similar-producers": {
+        "vi": (
+            "Cảnh báo: chủ thể '{name}' ({producer}) và chủ thể '{other_name}' ({other}, tệp {file}) cùng tỉnh có tên giống nhau khi bỏ dấu, viết tắt",
+            "Nếu là một chủ thể, gộp hai tệp (giữ một mã, ghi mã kia vào `aliases`); nếu khác, đặt tên phân biệt.",
+        ),
+        "en": (
+            "Warning: producers '{name}' ({producer}) and '{other_name}' ({other}, file {file}) of one province have names that fold alike",
+            "If they are one producer, merge the files (keep one ID, list the other under `aliases`); if not, tell the names apart.",
+        ),
+    },
     "import-row": {
         "vi": (
             "Dòng {row}, cột {column}: {reason_text}",
@@ -911,6 +1161,16 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# Fields of an import as the messages name them ("{field_label}" from a problem's `field`).
+FIELD_LABELS = {
+    "product": ("tên sản phẩm", "product name"),
+    "producer": ("tên chủ thể", "producer name"),
+    "stars": ("hạng sao", "star rating"),
+    "decision_number": ("số quyết định", "decision number"),
+    "decision_date": ("ngày quyết định", "decision date"),
+}
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -964,7 +1224,10 @@ def _render(code: str, params: dict[str, Any], lang: str, index: int) -> str:
     if entry is None:
         return code if index == 0 else ""
     template = entry.get(lang, entry["vi"])[index]
-    return template.format_map(_words(code, params, lang))
+    values = _words(code, params, lang)
+    if "field" in params and params["field"] in FIELD_LABELS:
+        values["field_label"] = FIELD_LABELS[params["field"]][0 if lang == "vi" else 1]
+    return template.format_map(values)
 
 
 def render_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:

@@ -1,140 +1,256 @@
-"""`ocop import`: .xlsx and .csv lists, a column mapping, a dry run, an error per bad cell, and
-re-imports that update without ever adding a duplicate."""
+"""`ocop import` through the CLI on lists laid out as offices publish them: title rows, one- and
+two-row headings, merged cells, section and totals rows, CSV in every encoding and separator,
+stars and dates in every form; rejects, re-imports and producers spelled two ways."""
 
 from __future__ import annotations
 
-import datetime as dt
+import csv
+import io
 from pathlib import Path
 
-from click.testing import CliRunner
-from openpyxl import Workbook
+import pytest
+from click.testing import CliRunner, Result
+from ruamel.yaml import YAML
 
 from generator.cli import cli
-from generator.pipeline import load_catalogue
-from generator.settings import Settings
-from tests.conftest import AS_OF, FIXTURES, overlay
-
-HEADING = [
-    "STT",
-    "Tên sản phẩm",
-    "Chủ thể",
-    "Địa chỉ",
-    "Phân nhóm",
-    "Số sao",
-    "Số quyết định",
-    "Ngày quyết định",
-]
-ROWS = [
-    [
-        1,
-        "Trà Mẫu",
-        "Hợp tác xã Mẫu",
-        "xã Hòa An",
-        "Đồ uống",
-        4,
-        "100/QĐ-UBND",
-        dt.datetime(2025, 1, 15),
-    ],
-    [
-        2,
-        "Miến dong Nguyên Bình",
-        "HTX Miến dong Nguyên Bình",
-        "huyện Nguyên Bình",
-        "Thực phẩm",
-        3,
-        "200/QĐ-UBND",
-        "10/02/2025",
-    ],
-    [3, "Trà Mẫu", "Hợp tác xã Mẫu", "xã Hòa An", "Đồ uống", "4 sao", "300/QĐ-UBND", "2025-12-01"],
-]
+from tests.conftest import AS_OF, FIXTURES, REPO, overlay
+from tests.office_files import (
+    NEWS_HEADING,
+    NEWS_ROWS,
+    annex_xlsx,
+    csv_file,
+    district_xlsx,
+    guide_example_xlsx,
+    news_csv,
+)
 
 
-def workbook(path: Path, rows: list[list], heading: list[str] = HEADING) -> Path:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(heading)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def run(root: Path, *args: str):
+def run(root: Path, *args: str) -> Result:
     return CliRunner().invoke(
-        cli,
-        [
-            "import",
-            *args,
-            "--root",
-            str(root),
-            "--as-of",
-            AS_OF.isoformat(),
-            "--province",
-            "cao-bang",
-        ],
+        cli, ["import", *args, "--root", str(root), "--as-of", AS_OF.isoformat()]
     )
 
 
-def test_import_dry_run_then_write_then_reimport(tmp_path: Path) -> None:
-    root = overlay(tmp_path / "p", FIXTURES / "base")
-    sheet = workbook(tmp_path / "ds.xlsx", ROWS)
-    before = sorted((root / "data").rglob("*.yaml"))
-    dry = run(root, str(sheet), "--dry-run")
-    assert dry.exit_code == 0, dry.output
-    assert (
-        "+ chủ thể mới HTX Miến dong Nguyên Bình (htx-mien-dong-nguyen-binh), dòng 3" in dry.output
-    )
-    assert "Chạy thử: 2 tệp sẽ được ghi; chưa ghi gì." in dry.output
-    assert sorted((root / "data").rglob("*.yaml")) == before
-    done = run(root, str(sheet))
-    assert done.exit_code == 0, done.output
-    catalogue = load_catalogue(Settings(root=root, as_of=AS_OF)).catalogue
-    assert catalogue is not None
-    tea = catalogue.producer("htx-mau").products[0]
-    assert [c.decision_number for c in tea.certifications] == ["100/QĐ-UBND", "300/QĐ-UBND"]
-    assert catalogue.producer("htx-mien-dong-nguyen-binh").products[0].group == "thuc-pham"
-    text = (root / "data/producers/cao-bang/htx-mau.yaml").read_text(encoding="utf-8")
-    again = run(root, str(sheet))
-    assert again.exit_code == 0 and "+ " not in again.output  # nothing new: no duplicate
-    assert (root / "data/producers/cao-bang/htx-mau.yaml").read_text(encoding="utf-8") == text
+def project(tmp_path: Path) -> Path:
+    return overlay(tmp_path / "p", FIXTURES / "base")
 
 
-def test_every_bad_cell_is_named_and_nothing_is_written(tmp_path: Path) -> None:
-    root = overlay(tmp_path / "p", FIXTURES / "base")
-    csv_file = tmp_path / "ds.csv"
-    csv_file.write_text(
-        ",".join(HEADING) + "\n"
-        "1,Mật ong bạc hà,HKD Mật ong Đồng Văn,xã Đồng Văn,Thực phẩm,năm,201/QĐ,32/13/2025\n"
-        "2,,HTX A,xã B,Rau,3,1/QĐ,2025-01-01\n",
-        encoding="utf-8-sig",
-    )
-    result = run(root, str(csv_file))
-    assert result.exit_code == 1
-    assert [line for line in result.output.splitlines() if line.startswith("ds.csv")] == [
-        "ds.csv:2: Dòng 2, cột F (Số sao): số sao 'năm' phải là 3, 4 hoặc 5 [import-row]",
-        "ds.csv:2: Dòng 2, cột H (Ngày quyết định): ngày '32/13/2025' không đọc được "
-        "(dùng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY) [import-row]",
-        "ds.csv:3: Dòng 3, cột B (Tên sản phẩm): thiếu tên sản phẩm [import-row]",
-        "ds.csv:3: Dòng 3, cột E (Phân nhóm): nhóm 'Rau' không có trong bộ tiêu chí "
-        "qd-148-2023 [import-row]",
+def producer(root: Path, province: str, producer_id: str) -> dict:
+    path = root / "data/producers" / province / f"{producer_id}.yaml"
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_annex_with_title_sections_merged_cells_and_totals(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    result = run(root, str(annex_xlsx(tmp_path / "phu-luc.xlsx")))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        "Dòng tiêu đề của bảng: 6.",
+        "Cột không dùng: H (Ghi chú).",
+        "Bỏ qua (không phải dữ liệu): dòng 7 (số thứ tự cột); dòng 8, 12 (tiêu đề nhóm); "
+        "dòng 15 (dòng tổng); dòng 16 (ghi chú).",
     ]
-    assert not list((root / "data/producers").rglob("hkd-*.yaml"))
+    assert "4 dòng nhập được, 0 dòng chưa nhập." in lines
+    tea = producer(root, "cao-bang", "htx-che-tai-ho-sin")
+    # the kind from the legal form, today's commune from the old district's: both derived
+    assert tea["kind"] == "htx" and tea["derived"] == ["kind", "address.commune"]
+    assert tea["address"] == {
+        "as_given": "xã Nam Tuấn, huyện Hòa An",
+        "province": "cao-bang",
+        "commune": "nam-tuan",
+        "former": {"province": "Cao Bằng", "district": "huyện Hòa An", "commune": "xã Nam Tuấn"},
+    }
+    # the producer's merged cell covers both its products; the title's decision covers every row
+    assert [p["name"] for p in tea["products"]] == ["Trà xanh Tài Hồ Sìn", "Trà túi lọc Tài Hồ Sìn"]
+    first, second = (p["certifications"][0] for p in tea["products"])
+    assert first["stars"] == 4 and first["score"] == 72.5 and second["stars"] == 3
+    assert first["decision"] == {
+        "number": "1693/QĐ-UBND",
+        "date": AS_OF.replace(2025, 8, 22),
+        "issuer": "UBND tỉnh Cao Bằng",
+    }
+    honey = producer(root, "cao-bang", "hkd-nong-van-luc")
+    assert honey["kind"] == "ho-kinh-doanh" and honey["products"][0]["group"] == "thuc-pham"
 
 
-def test_column_mapping(tmp_path: Path) -> None:
-    root = overlay(tmp_path / "p", FIXTURES / "base")
-    heading = ["Sản phẩm OCOP", "Đơn vị", "Địa chỉ", "Ngành hàng", "Hạng", "QĐ", "Ngày QĐ"]
-    sheet = workbook(
-        tmp_path / "khac.xlsx",
-        [["Chè Mẫu", "Hợp tác xã Mẫu", "Hòa An", "do-uong", 5, "7/QĐ-TTg", "2025-05-05"]],
-        heading,
+def test_district_list_with_two_row_heading_and_excel_dates(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    result = run(root, str(district_xlsx(tmp_path / "huyen.xlsx")))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Dòng tiêu đề của bảng: 3–4.\n")
+    # "Cty TNHH" and "Công ty Trách nhiệm hữu hạn" are one producer
+    tea = producer(root, "thanh-hoa", "cty-tnhh-che-hoi-xuan")
+    dates = [p["certifications"][0]["decision"]["date"].isoformat() for p in tea["products"]]
+    assert dates == ["2024-01-10", "2024-03-12"]
+    wine = producer(root, "thanh-hoa", "htx-ruou-men-la-phu-le")
+    assert wine["products"][0]["certifications"][0]["decision"] == {
+        "number": "16/QĐ-UBND",
+        "date": AS_OF.replace(2024, 1, 10),  # Excel serial number 45301
+        "issuer": "UBND tỉnh Thanh Hóa",
+    }
+    assert not (root / "data/producers/thanh-hoa/cong-ty-tnhh-che-hoi-xuan.yaml").exists()
+
+
+ENCODINGS = [
+    ("utf-8", ",", False),
+    ("utf-8-sig", ";", False),
+    ("utf-8", "\t", True),
+    ("utf-16", "\t", False),
+    ("utf-16-le", ";", False),
+    ("cp1258", ";", False),
+    ("cp1258", ",", False),
+]
+
+
+@pytest.mark.parametrize(("encoding", "separator", "nfd"), ENCODINGS)
+def test_news_list_csv_in_every_encoding(
+    tmp_path: Path, encoding: str, separator: str, nfd: bool
+) -> None:
+    root = project(tmp_path)
+    sheet = news_csv(tmp_path / "tin.csv", encoding, separator, nfd)
+    result = run(root, str(sheet), "--issuer", "Bộ Nông nghiệp và Môi trường", "--group", "do-uong")
+    assert result.exit_code == 0, result.output
+    assert "3 dòng nhập được, 0 dòng chưa nhập." in result.output
+    group = producer(root, "thanh-hoa", "tht-che-phu-le")
+    assert group["name"] == "Tổ hợp tác Chè Phú Lệ"  # NFC, whatever the file held
+    assert group["kind"] == "to-hop-tac"
+    cert = group["products"][0]["certifications"][0]
+    assert cert["stars"] == 5
+    assert cert["decision"]["number"] == "2735/QĐ-BNN-KTHT"
+    assert cert["decision"]["date"].isoformat() == "2025-09-15"
+    assert producer(root, "cao-bang", "cong-ty-cp-tra-cao-bang")["products"][0]["name"] == (
+        "Trà hoa vàng"
+    )
+
+
+def test_rows_without_a_decision_go_to_the_rejects_file(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    rows = [*NEWS_ROWS, ["4", '=HYPERLINK("x")', "HTX Miến Nguyên Bình", "Cao Bằng", "4", ""]]
+    sheet = news_csv(tmp_path / "tin.csv", rows=rows)
+    rejects = tmp_path / "chua-nhap.csv"
+    without = run(root, str(sheet), "--issuer", "Bộ NN&MT", "--group", "thuc-pham")
+    assert without.exit_code == 1
+    assert "tin.csv:7: Dòng 7, cột F (Quyết định): thiếu số quyết định [import-missing-value]" in (
+        without.output
+    )
+    assert not (root / "data/producers/cao-bang/htx-banh-chung-bao-lac.yaml").exists()
+    result = run(
+        root, str(sheet), "--issuer", "Bộ NN&MT", "--group", "thuc-pham", "--rejects", str(rejects)
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 dòng nhập được, 1 dòng chưa nhập." in result.output
+    assert (root / "data/producers/cao-bang/htx-banh-chung-bao-lac.yaml").exists()
+    raw = rejects.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0] == ["Danh sách sản phẩm OCOP 5 sao năm 2025"]
+    assert table[1] == [*NEWS_HEADING, "Lý do chưa nhập"]
+    assert table[2][:5] == ["4", '\'=HYPERLINK("x")', "HTX Miến Nguyên Bình", "Cao Bằng", "4"]
+    assert table[2][6] == "Dòng 7, cột F (Quyết định): thiếu số quyết định"
+    # the office fills in the decision and imports the rejects file itself
+    table[2][5] = "Quyết định số 99/QĐ-UBND ngày 01/10/2025"
+    table[2][1] = "Miến dong"
+    fixed = tmp_path / "da-sua.csv"
+    with fixed.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(table)
+    again = run(root, str(fixed), "--issuer", "Bộ NN&MT", "--group", "thuc-pham")
+    assert again.exit_code == 0, again.output
+    assert "+ chứng nhận 4 sao cho Miến dong (quyết định 99/QĐ-UBND), dòng 3" in again.output
+
+
+def test_reimport_adds_nothing_twice(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    sheet = district_xlsx(tmp_path / "huyen.xlsx")
+    assert run(root, str(sheet)).exit_code == 0
+    path = root / "data/producers/thanh-hoa/cty-tnhh-che-hoi-xuan.yaml"
+    text = path.read_text(encoding="utf-8")
+    again = run(root, str(sheet))
+    assert again.exit_code == 0, again.output
+    assert (
+        "+ " not in again.output and "= Chè Hồi Xuân: quyết định 15/QĐ-UBND đã có" in again.output
+    )
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    before = sorted((root / "data").rglob("*"))
+    result = run(root, str(annex_xlsx(tmp_path / "a.xlsx")), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "4 dòng nhập được, 0 dòng chưa nhập. Chạy thử: 3 tệp sẽ được ghi; chưa ghi gì."
+    )
+    assert sorted((root / "data").rglob("*")) == before
+
+
+def test_column_mapping_for_other_headings(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    sheet = csv_file(
+        tmp_path / "khac.csv",
+        ["Sản phẩm chủ lực", "Người sản xuất", "Nơi ở", "Ngành", "Đạt", "Văn bản", "Ký ngày"],
+        ["Chè Mẫu", "Hợp tác xã Mẫu", "xã Hòa An", "Đồ uống", "5", "7/QĐ-TTg", "5/5/2025"],
     )
     mapping = tmp_path / "cot.yaml"
     mapping.write_text(
-        "Sản phẩm OCOP: product\nĐơn vị: producer\nNgành hàng: group\nHạng: stars\n"
-        "QĐ: decision_number\nNgày QĐ: decision_date\n",
+        "Sản phẩm chủ lực: product\nNgười sản xuất: producer\nNơi ở: address\nNgành: group\n"
+        "Đạt: stars\nVăn bản: decision_number\nKý ngày: decision_date\n",
         encoding="utf-8",
     )
-    result = run(root, str(sheet), "--mapping", str(mapping))
+    result = run(
+        root,
+        str(sheet),
+        "--mapping",
+        str(mapping),
+        "--province",
+        "Cao Bằng",
+        "--issuer",
+        "UBND tỉnh Cao Bằng",
+    )
     assert result.exit_code == 0, result.output
     assert "+ sản phẩm mới Chè Mẫu của Hợp tác xã Mẫu, dòng 2" in result.output
+
+
+def test_unknown_columns_are_named(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    sheet = csv_file(
+        tmp_path / "ds.csv",
+        [
+            "STT",
+            "Tên sản phẩm",
+            "Chủ thể",
+            "Số điện thoại",
+            "Hạng sao",
+            "Số QĐ",
+            "Ngày QĐ",
+            "Năm công nhận",
+        ],
+        ["1", "Chè", "HTX Chè", "0912", "3", "1/QĐ", "1/2/2025", "2025"],
+    )
+    result = run(root, str(sheet), "--province", "cao-bang", "--dry-run")
+    assert "Cột không dùng: D (Số điện thoại), H (Năm công nhận)." in result.output
+
+
+def test_the_staff_guide_example_is_what_the_command_prints(tmp_path: Path) -> None:
+    guide = (REPO / "content/huong-dan/nhap-bang-tinh.md").read_text(encoding="utf-8")
+    block = guide.split("$ ocop import phu-luc.xlsx --dry-run\n", 1)[1].split("```", 1)[0]
+    root = project(tmp_path)
+    result = run(root, str(guide_example_xlsx(tmp_path / "phu-luc.xlsx")), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == block.splitlines()
+
+
+def test_a_news_list_without_decisions_says_which_rows_could_be_imported(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    rows = [row[:5] for row in NEWS_ROWS]
+    sheet = csv_file(tmp_path / "tin.csv", NEWS_HEADING[:5], *rows, title="OCOP 5 sao 2025")
+    rejects = tmp_path / "chua-nhap.csv"
+    result = run(root, str(sheet), "--rejects", str(rejects))
+    assert result.exit_code == 1  # no row taken: not a success, but every row is written back
+    assert (
+        "tin.csv:2: Bảng không có cột số quyết định, tiêu đề bảng cũng không nêu" in result.output
+    )
+    assert "0 dòng nhập được, 3 dòng chưa nhập." in result.output
+    table = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
+    assert [r[1] for r in table[2:]] == [r[1] for r in NEWS_ROWS]
+    assert table[2][-1].startswith("Bảng không có cột số quyết định")
