@@ -518,7 +518,7 @@ def import_(
     for line in describe_layout(plan):
         echo(line)
     for change in plan.changes:
-        echo(change.text(settings.lang))
+        echo(change)
     if plan.problems:
         echo(Report(plan.problems).format_text(settings.lang), err=True)
     if plan.fatal or (plan.problems and rejects is None):
