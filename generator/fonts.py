@@ -39,6 +39,15 @@ def font_path(weight: str = "regular") -> Path:
     )
 
 
+def drawing_data() -> bytes:
+    """The font files' bytes, part of the cache key of everything drawn with them (none when
+    missing: drawing then stops with `FontMissing`)."""
+    try:
+        return b"".join(font_path(weight).read_bytes() for weight in FILES)
+    except FontMissing:
+        return b""
+
+
 @functools.cache
 def font(size: int, weight: str = "regular") -> ImageFont.FreeTypeFont:
     """The face at a pixel size."""

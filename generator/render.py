@@ -196,6 +196,7 @@ def environment(html_body: bool = False) -> Environment:
         front=front,
         stars=stars,
         status=status,
+        status_text=status_text,
         tel=tel,
         link=link,
         osm=osm,
@@ -250,7 +251,7 @@ def json_ld(producer: Producer, site_url: str) -> Markup:
                 "manufacturer": {"@id": organization["@id"]},
                 "award": f"OCOP {cert.stars} sao ({cert.criteria.name}), quyết định số "
                 f"{cert.decision_number} ngày {vndate(cert.decision_date)}: {status_text(cert)}",
-                "image": absolute(site_url, asset_path(producer.id, urls.CARD, product.id)),
+                "image": absolute(site_url, asset_path(producer.id, urls.CARD)),
             }
         )
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
