@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from generator.assets import badge, card, drawn_assets, producer_assets
 from generator.badges import badge_svg
@@ -28,6 +28,7 @@ from generator.render import status_text
 from generator.settings import GENERATED_FOLDER, Settings
 from generator.urls import BADGE_SVG, PRODUCERS
 from tests.conftest import AS_OF, REPO, copy_project
+from tests.qr_pixels import qr_pixels
 
 SITE = "https://ocop.example.vn/"
 
@@ -44,24 +45,6 @@ def assets(catalogue, tmp_path_factory) -> dict[str, bytes]:
     cache = DrawingCache(tmp_path_factory.mktemp("drawings"))
     files = producer_assets(catalogue, SITE, cache)
     return {rel: Path(path).read_bytes() for rel, path in files.items()}
-
-
-def qr_pixels(svg: bytes, module: int = 8) -> Image.Image:
-    """The QR code SVG (qr.py's: one path of horizontal runs, a unit a module) drawn as an
-    image, so that a real decoder reads the published file itself."""
-    side = int(re.search(rb'viewBox="0 0 (\d+) \1"', svg)[1])
-    image = Image.new("L", (side * module, side * module), 255)
-    draw = ImageDraw.Draw(image)
-    path = re.search(rb' d="([^"]*)"', svg)[1].decode()
-    x = y = 0.0
-    for command, a, b, length in re.findall(r"([Mm])([\d.]+) ([\d.]+)h(\d+)", path):
-        x, y = (float(a), float(b)) if command == "M" else (x + float(a), y)
-        top = int(y - 0.5) * module
-        draw.rectangle(
-            (int(x) * module, top, (int(x) + int(length)) * module - 1, top + module - 1), 0
-        )
-        x += int(length)
-    return image
 
 
 def decode(image: Image.Image) -> list[str]:
