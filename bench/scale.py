@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import json
 import os
 import resource
 import shutil
@@ -326,7 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     zensical = None if args.zensical == "none" else args.zensical
-    columns = [measure(n, args.preview_up_to, zensical, args.runs) for n in args.producers]
+    columns = []
+    for n in args.producers:  # each column also to stderr when done: a long run keeps its parts
+        columns.append(measure(n, args.preview_up_to, zensical, args.runs))
+        print(json.dumps(columns[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     keys = list(dict.fromkeys(key for column in columns for key in column))
     for key in keys:
         print(f"{key:<44}" + "".join(f"{column.get(key, '-'):>22}" for column in columns))
