@@ -43,7 +43,7 @@ from pathlib import Path
 from bench.preview import change_latency
 from generator.demo import write_demo
 from generator.engine import build_site
-from generator.export import OPEN_DATA
+from generator.export import OPEN_DATA, RECORD
 from generator.output import generate
 from generator.photos import PHOTO_FOLDER
 from generator.pipeline import load_catalogue
@@ -253,6 +253,7 @@ ROLES = {  # a file's role in the site, by its name or its folder inside the gen
     QR_SVG: "QR codes",
     BADGE_SVG: "badges",
     CARD: "share cards",
+    RECORD: "open data",  # a producer's record, beside its page
     f"{GENERATED_FOLDER}/{PHOTO_FOLDER}/": "photos",
     f"{GENERATED_FOLDER}/{INDEX_FOLDER}/": "search index",
     f"{GENERATED_FOLDER}/{OPEN_DATA}/": "open data",
