@@ -1,6 +1,6 @@
 """The national catalogue against the engine's floor, in one table.
 
-Usage: .venv/bin/python -m bench.scale --producers 1000 [10000 ...]
+Usage: .venv/bin/python -m bench.scale --producers 1000 [10000 ...] [--runs 3]
 
 For each N: synthetic data (`ocop demo-data`), then the time to validate with empty caches and
 again with unchanged files; to validate, generate the pages and draw the producers' files with
@@ -11,7 +11,16 @@ page of the site; the split search index (whole, and the pieces a query loads: t
 word shard per query word, chunks of rows); and, in the same run, a plain MkDocs build of N
 minimal pages with the same theme kept out of the navigation: the engine's floor. With Zensical
 at hand, the floor's pages and the catalogue's generated pages are also built by Zensical, cold
-and again unchanged.
+and again unchanged. Then the built site against the static hosts' limits: which kinds of file
+(by extension and by role) hold the bytes and the count, the folder with the most files and the
+largest file.
+
+The build and the floor are timed `--runs` times, alternately (floor, cold build, unchanged build,
+floor, ...), each after `sync` so that no step pays for the writing of the one before (a cold
+run draws and writes its files just before the first build), the cold ones with the engine's page
+cache emptied; the table gives the median and the spread (lowest-highest) of each, and of their
+ratio within a run, with the machine's load average (`/proc/loadavg`) before and after, since the
+machine may be shared.
 """
 
 from __future__ import annotations
@@ -19,23 +28,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench.preview import change_latency
 from generator.demo import write_demo
 from generator.engine import build_site
+from generator.export import OPEN_DATA, RECORD
 from generator.output import generate
+from generator.photos import PHOTO_FOLDER
 from generator.pipeline import load_catalogue
 from generator.search import INDEX_FILE, INDEX_FOLDER
 from generator.settings import GENERATED_FOLDER, Settings
-from generator.urls import producer_path
+from generator.urls import BADGE_SVG, CARD, QR_SVG, producer_path
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 24)
@@ -140,7 +154,9 @@ def preview_latency(root: Path, settings: Settings) -> float | None:
     )
 
 
-def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[str, str]:
+def measure(
+    producers: int, preview_up_to: int, zensical: str | None, runs: int = 3
+) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp) / "site-project")
         counts = write_demo(root, producers, 1, AS_OF)
@@ -152,10 +168,21 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         for kept in ("checked.sqlite", "rendered.sqlite"):  # checks and pages forgotten
             (settings.cache_dir / kept).unlink()
         regenerate = clock(lambda: generate(settings))  # the drawn files stay in their cache
-        build = clock(lambda: build_site(settings))
-        settled(root)
-        rebuild = clock(lambda: build_site(settings))
-        settled(root)
+        load_before = load_average()
+        floors, builds, rebuilds = [], [], []
+        floor_root = Path(tmp) / "floor"
+        for _ in range(runs):
+            shutil.rmtree(floor_root, ignore_errors=True)
+            floors.append(floor(floor_root, counts["producers"] + counts["rounds"]))
+            shutil.rmtree(settings.cache_dir / "pages", ignore_errors=True)  # a cold build
+            os.sync()
+            builds.append(clock(lambda: build_site(settings)))
+            settled(root)
+            os.sync()
+            rebuilds.append(clock(lambda: build_site(settings)))
+            settled(root)
+        load_after = load_average()
+        build, rebuild, engine_floor = (statistics.median(t) for t in (builds, rebuilds, floors))
         site = root / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]
@@ -166,11 +193,11 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         chunk = max(size for name, size in packed.items() if name.startswith("r-"))
         site_bytes = sum(p.stat().st_size for p in files)
         page_sizes = [p.stat().st_size for p in pages]
+        kinds = site_kinds(site, files)
         latency = preview_latency(root, settings) if producers <= preview_up_to else None
-        engine_floor = floor(Path(tmp) / "floor", counts["producers"] + counts["rounds"])
         other = other_floor = None
         if zensical:
-            other_floor = zensical_builds(Path(tmp) / "floor", zensical)
+            other_floor = zensical_builds(floor_root, zensical)
             other = zensical_builds(engine_copy(root, Path(tmp) / "zensical"), zensical)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shown = "n/a" if latency is None else f"{latency:.1f}"
@@ -182,14 +209,18 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         "validate + generate + draw, cold (s)": f"{cold:.1f}",
         "validate + generate, files already drawn (s)": f"{regenerate:.1f}",
         "validate + generate, unchanged (s)": f"{markdown:.1f}",
-        "build, cold (s)": f"{build:.1f}",
-        "build, unchanged (s)": f"{rebuild:.1f}",
-        "total, cold (s)": f"{validate + cold + build:.1f}",
-        "engine floor (s)": f"{engine_floor:.1f}",
+        "build, cold (s)": _spread(builds),
+        "build, unchanged (s)": _spread(rebuilds),
+        "total, cold (s)": f"{validate + cold + builds[0]:.1f}",
+        "engine floor (s)": _spread(floors),
         "Zensical floor: cold, unchanged (s)": _pair(other_floor),
         "Zensical catalogue: cold, unchanged (s)": _pair(other),
-        "build / floor, cold": f"{build / engine_floor:.2f}",
-        "build / floor, unchanged": f"{rebuild / engine_floor:.2f}",
+        "build / floor, cold": _spread([b / f for b, f in zip(builds, floors, strict=True)], 2),
+        "build / floor, unchanged": _spread(
+            [b / f for b, f in zip(rebuilds, floors, strict=True)], 2
+        ),
+        "runs of build and floor": f"{runs}",
+        "load average: before, after": f"{load_before}, {load_after}",
         "cold / unchanged build": f"{build / rebuild:.1f}",
         "preview of a change (s)": shown,
         "peak memory (MB)": f"{peak:.0f}",
@@ -201,7 +232,73 @@ def measure(producers: int, preview_up_to: int, zensical: str | None) -> dict[st
         "search: manifest (gz KB)": f"{manifest / 1024:.1f}",
         "search: largest shard (gz KB)": f"{shard / 1024:.1f}",
         "search: row chunk (gz KB)": f"{chunk / 1024:.1f}",
+        **kinds,
     }
+
+
+def load_average() -> str:
+    """The machine's load average over the last minute (others' work shares the processors)."""
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def _spread(values: list[float], digits: int = 1) -> str:
+    """The median of several runs and, with more than one, their range."""
+    middle = f"{statistics.median(values):.{digits}f}"
+    if len(values) < 2:
+        return middle
+    return f"{middle} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+ROLES = {  # a file's role in the site, by its name or its folder inside the generated folder
+    QR_SVG: "QR codes",
+    BADGE_SVG: "badges",
+    CARD: "share cards",
+    RECORD: "open data",  # a producer's record, beside its page
+    f"{GENERATED_FOLDER}/{PHOTO_FOLDER}/": "photos",
+    f"{GENERATED_FOLDER}/{INDEX_FOLDER}/": "search index",
+    f"{GENERATED_FOLDER}/{OPEN_DATA}/": "open data",
+    "assets/": "theme",
+}
+
+
+def role(rel: str) -> str:
+    """The role of a file, by its path inside the site."""
+    name = rel.rpartition("/")[2]
+    for key, label in ROLES.items():
+        if name == key or rel.startswith(key):
+            return label
+    return "pages" if name.endswith(".html") else "other"
+
+
+def site_kinds(site: Path, files: list[Path]) -> dict[str, str]:
+    """The files of the site by extension and by role (count, MB), the folder holding the most
+    files and the largest file: what the static hosts limit."""
+    count: Counter[str] = Counter()
+    size: Counter[str] = Counter()
+    folders: Counter[str] = Counter()
+    largest = (0, "")
+    for path in files:
+        rel = path.relative_to(site).as_posix()
+        bytes_ = path.stat().st_size
+        folders[rel.rpartition("/")[0] or "."] += 1
+        largest = max(largest, (bytes_, rel))
+        for key in (f"extension {path.suffix or '(none)'}", f"role {role(rel)}"):
+            count[key] += 1
+            size[key] += bytes_
+    rows = {
+        f"files, MB: {key}": f"{count[key]}, {size[key] / 1e6:.1f}"
+        for key in sorted(count, key=lambda k: (k.startswith("role"), -size[k]))
+    }
+    folder, most = folders.most_common(1)[0]
+    rows["most files in one folder"] = f"{most}"
+    rows["  that folder"] = _short(folder)
+    rows["largest file (MB)"] = f"{largest[0] / 1e6:.2f}"
+    rows["  that file"] = _short(largest[1])
+    return rows
+
+
+def _short(path: str, width: int = 13) -> str:
+    return path if len(path) <= width else "…" + path[-(width - 1) :]
 
 
 def _pair(times: tuple[float, float] | str | None) -> str:
@@ -226,11 +323,18 @@ def main(argv: list[str] | None = None) -> int:
         help="build the floor's pages and the catalogue's with this Zensical too (default: the "
         "one installed beside this Python, a test dependency; 'none' to leave Zensical out)",
     )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="time the build and the floor this many times"
+    )
     args = parser.parse_args(argv)
     zensical = None if args.zensical == "none" else args.zensical
-    columns = [measure(n, args.preview_up_to, zensical) for n in args.producers]
-    for key in columns[0]:
-        print(f"{key:<44}" + "".join(f"{column[key]:>14}" for column in columns))
+    columns = []
+    for n in args.producers:  # each column also to stderr when done: a long run keeps its parts
+        columns.append(measure(n, args.preview_up_to, zensical, args.runs))
+        print(json.dumps(columns[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+    keys = list(dict.fromkeys(key for column in columns for key in column))
+    for key in keys:
+        print(f"{key:<44}" + "".join(f"{column.get(key, '-'):>22}" for column in columns))
     return 0
 
 

@@ -1,24 +1,25 @@
-"""Everything a producer needs to promote its page: QR codes, badges, share cards and flyers,
-drawn through the cache so unchanged ones are not drawn again."""
+"""What a producer needs to promote its page, drawn at build time only where it must sit at a
+fixed address: the QR code of the page and of each product (SVG, for print), each product's
+badge (SVG, embedded by others) and the share card of the page (PNG, for Open Graph). The PNG
+QR code and badge and the A5 flyer are made in the visitor's browser from these (promo.js).
+
+Each file is a `Drawing`: a value holding everything it shows, built here from the model, and the
+function that draws it from that value alone; the cache key is the value's hash."""
 
 from __future__ import annotations
 
-import json
-from functools import partial
 from urllib.parse import urlsplit
 
-from generator.badges import badge_lines, badge_png, badge_svg
+from generator.badges import Badge, badge_svg
 from generator.cache import Drawing, DrawingCache
-from generator.cards import card_subject, flyer_pdf, share_card
-from generator.model import Catalogue, Producer, Product
+from generator.cards import ShareCard, share_card
+from generator.model import Catalogue, Certification, Producer, Product, Status
 from generator.photos import photo_key
-from generator.qr import qr_png, qr_svg
+from generator.qr import QrCode, qr_svg
+from generator.render import status_text, vndate
 from generator.urls import (
-    BADGE_PNG,
     BADGE_SVG,
     CARD,
-    FLYER,
-    QR_PNG,
     QR_SVG,
     absolute,
     asset_path,
@@ -27,24 +28,41 @@ from generator.urls import (
     product_path,
 )
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for 60,000 inputs
+
+def badge_lines(cert: Certification) -> tuple[str, str]:
+    """The two lines of the badge's right part: the stars in words and the status."""
+    if cert.status is Status.REVOKED:
+        line = f"Đã thu hồi {vndate(cert.revoked_date)}"
+    elif cert.status is Status.EXPIRED:
+        line = f"Hết hiệu lực {vndate(cert.expires)}"
+    else:
+        line = f"Hiệu lực đến {vndate(cert.expires)}"
+    return f"{cert.stars} sao OCOP", line
 
 
-def _card_inputs(producer: Producer, product: Product | None) -> str:
-    shown, photos = card_subject(producer, product)
-    cert = shown.current
-    return _JSON.encode(
-        [
-            producer.name,
-            producer.commune_name,
-            producer.province.name,
-            product.name if product else len(producer.products),
-            cert.stars,
-            cert.status.value,
-            str(cert.expires),
-            str(cert.revoked_date),
-            [photo_key(p.path.read_bytes()) for p in photos[:1]],
-        ]
+def badge(product: Product) -> Badge:
+    """What a product's badge shows."""
+    cert = product.current
+    return Badge(product.name, cert.stars, cert.status.value, *badge_lines(cert))
+
+
+def card(producer: Producer, domain: str) -> ShareCard:
+    """What the share card of a producer's page shows: the producer, its best product's stars
+    and status, and a photo (the producer's, else its best product's)."""
+    best = max(producer.products, key=lambda p: (p.stars, p.name))
+    photos = producer.photos or best.photos
+    cert = best.current
+    photo = photos[0].path if photos else None
+    return ShareCard(
+        title=producer.name,
+        stars=cert.stars,
+        subtitle=f"{len(producer.products)} sản phẩm OCOP",
+        place=", ".join(n for n in (producer.commune_name, producer.province.name) if n),
+        status=cert.status.value,
+        status_line=status_text(cert, reason=False),
+        domain=domain,
+        photo=str(photo) if photo else "",
+        photo_digest=photo_key(photo.read_bytes()) if photo else "",
     )
 
 
@@ -53,69 +71,44 @@ def _folder(producer_id: str, product_id: str | None = None) -> str:
     return inside_generated(asset_path(producer_id, "", product_id))
 
 
-def _producer_drawings(producer: Producer, site_url: str, domain: str) -> list[Drawing]:
-    url = absolute(site_url, producer_path(producer.id))
-    at = _folder(producer.id)
-    return [
-        Drawing(at + QR_SVG, "qr-svg", url, partial(qr_svg, url)),
-        Drawing(at + QR_PNG, "qr-png", url, partial(qr_png, url)),
-        Drawing(
-            at + CARD,
-            "card",
-            _card_inputs(producer, None) + domain,
-            partial(share_card, producer, None, domain),
-        ),
-    ]
-
-
-def _product_drawings(
-    producer: Producer, product: Product, site_url: str, domain: str
-) -> list[Drawing]:
-    url = absolute(site_url, product_path(producer.id, product.id))
-    at = _folder(producer.id, product.id)
-    badge = _JSON.encode(
-        [product.name, *badge_lines(product.current), product.current.status.value]
-    )
-    card = _card_inputs(producer, product)
-    return [
-        Drawing(at + QR_SVG, "qr-svg", url, partial(qr_svg, url)),
-        Drawing(at + QR_PNG, "qr-png", url, partial(qr_png, url)),
-        Drawing(at + BADGE_SVG, "badge-svg", badge, partial(badge_svg, product)),
-        Drawing(at + BADGE_PNG, "badge-png", badge, partial(badge_png, product)),
-        Drawing(at + CARD, "card", card + domain, partial(share_card, producer, product, domain)),
-        Drawing(at + FLYER, "flyer", card + url, partial(flyer_pdf, producer, product, url)),
-    ]
-
-
 def _drawings(producer: Producer, site_url: str, domain: str) -> list[Drawing]:
     """Every file of a producer and of its products."""
-    drawings = _producer_drawings(producer, site_url, domain)
+    at = _folder(producer.id)
+    drawings = [
+        Drawing(at + QR_SVG, qr_svg, QrCode(absolute(site_url, producer_path(producer.id)))),
+        Drawing(at + CARD, share_card, card(producer, domain)),
+    ]
     for product in producer.products:
-        drawings += _product_drawings(producer, product, site_url, domain)
+        at = _folder(producer.id, product.id)
+        url = absolute(site_url, product_path(producer.id, product.id))
+        drawings += [
+            Drawing(at + QR_SVG, qr_svg, QrCode(url)),
+            Drawing(at + BADGE_SVG, badge_svg, badge(product)),
+        ]
     return drawings
 
 
 def drawn_assets(
     catalogue: Catalogue, site_url: str, cache: DrawingCache
-) -> tuple[dict[str, str], list[str]]:
+) -> tuple[dict[str, str | None], list[str]]:
     """Every promotional file of every producer (its path inside the generated folder -> the
-    cached file that holds it), and the producers with a file not drawn yet. Nothing is drawn,
-    so this can run beside other work; `draw_assets` then draws on every processor."""
+    cached file that holds it, None if not drawn yet), and the producers with a file not drawn
+    yet. Nothing is drawn, so this can run beside other work; `draw_assets` then draws on
+    every processor."""
     domain = urlsplit(site_url).netloc
     owned = {p.id: _drawings(p, site_url, domain) for p in catalogue.producers}
-    files, missing = cache.plan([drawing for own in owned.values() for drawing in own])
-    if not missing:
-        return files, []
-    undrawn = [pid for pid, own in owned.items() if any(files[d.target] in missing for d in own)]
+    files = cache.plan([drawing for own in owned.values() for drawing in own])
+    undrawn = [pid for pid, own in owned.items() if any(files[d.target] is None for d in own)]
     return files, undrawn
 
 
 def draw_assets(
     catalogue: Catalogue, site_url: str, cache: DrawingCache, producer_ids: list[str]
-) -> None:
-    """Draw the files of these producers not in the cache yet, on every processor."""
+) -> dict[str, str]:
+    """Draw the files of these producers not in the cache yet, on every processor; the cached
+    file of each of their files."""
     domain = urlsplit(site_url).netloc
     wanted = set(producer_ids)
-    cache.draw(
+    return cache.draw(
         [d for p in catalogue.producers if p.id in wanted for d in _drawings(p, site_url, domain)]
     )

@@ -1,44 +1,42 @@
-"""Embeddable OCOP badges of a product (SVG and PNG) that tell the truth on the build date."""
+"""Embeddable OCOP badges of a product (SVG) that tell the truth on the build date: drawn from a
+`Badge` value, everything the badge shows and nothing else (its hash is the cache key)."""
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from html import escape
-
-from PIL import Image, ImageDraw
-
-from generator.fonts import font
-from generator.model import Certification, Product, Status
-from generator.render import vndate
 
 WIDTH, HEIGHT = 320, 64
 GREEN = "#1b5e20"
-STATUS_COLOURS = {  # (background, text)
-    Status.VALID: ("#e8f5e9", "#1b5e20"),
-    Status.EXPIRING: ("#fff3e0", "#7a4100"),
-    Status.EXPIRED: ("#eeeeee", "#4a4a4a"),
-    Status.REVOKED: ("#ffebee", "#b71c1c"),
+STATUS_COLOURS = {  # a certificate's status (Status.value) -> (background, text)
+    "valid": ("#e8f5e9", "#1b5e20"),
+    "expiring": ("#fff3e0", "#7a4100"),
+    "expired": ("#eeeeee", "#4a4a4a"),
+    "revoked": ("#ffebee", "#b71c1c"),
 }
 
 
-def badge_lines(cert: Certification) -> tuple[str, str]:
-    """The two lines of the badge's right part: the stars in words and the status."""
-    if cert.status is Status.REVOKED:
-        line = f"Đã thu hồi {vndate(cert.revoked_date)}"
-    elif cert.status is Status.EXPIRED:
-        line = f"Hết hiệu lực {vndate(cert.expires)}"
-    else:
-        line = f"Hiệu lực đến {vndate(cert.expires)}"
-    return f"{cert.stars} sao OCOP", line
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """What a product's badge shows."""
+
+    name: str  # the product's, in the badge's accessible name
+    stars: int
+    status: str  # a key of STATUS_COLOURS
+    first: str  # "4 sao OCOP"
+    second: str  # "Hiệu lực đến 16/06/2028"
 
 
-def badge_svg(product: Product) -> bytes:
+def stars_text(stars: int) -> str:
+    """The stars as five glyphs, the certified ones filled."""
+    return "★" * stars + "☆" * (5 - stars)
+
+
+def badge_svg(badge: Badge) -> bytes:
     """The badge as SVG (text stays text: sharp at any size and readable by screen readers)."""
-    cert = product.current
-    first, second = badge_lines(cert)
-    background, colour = STATUS_COLOURS[cert.status]
-    stars = "★" * cert.stars + "☆" * (5 - cert.stars)
-    label = escape(f"{product.name}: {first}, {second}")
+    background, colour = STATUS_COLOURS[badge.status]
+    label = escape(f"{badge.name}: {badge.first}, {badge.second}")
+    stars = stars_text(badge.stars)
     svg = f"""<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" \
 viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{label}">
 <title>{label}</title>
@@ -48,34 +46,9 @@ viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{label}">
 <g font-family="DejaVu Sans, Verdana, Arial, sans-serif">
 <text x="52" y="28" fill="#fff" font-size="20" font-weight="bold" text-anchor="middle">OCOP</text>
 <text x="52" y="50" fill="#ffd54f" font-size="15" text-anchor="middle">{stars}</text>
-<text x="116" y="28" fill="{colour}" font-size="17" font-weight="bold">{escape(first)}</text>
-<text x="116" y="50" fill="{colour}" font-size="14">{escape(second)}</text>
+<text x="116" y="28" fill="{colour}" font-size="17" font-weight="bold">{escape(badge.first)}</text>
+<text x="116" y="50" fill="{colour}" font-size="14">{escape(badge.second)}</text>
 </g>
 </svg>
 """
     return svg.encode("utf-8")
-
-
-def badge_png(product: Product, scale: int = 2) -> bytes:
-    """The same badge drawn with Pillow, for places that take no SVG."""
-    cert = product.current
-    first, second = badge_lines(cert)
-    background, colour = STATUS_COLOURS[cert.status]
-    image = Image.new("RGBA", (WIDTH * scale, HEIGHT * scale), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    radius = 8 * scale
-    draw.rounded_rectangle((0, 0, image.width - 1, image.height - 1), radius, fill=background)
-    draw.rounded_rectangle((0, 0, 104 * scale, image.height - 1), radius, fill=GREEN)
-    draw.rectangle((96 * scale, 0, 104 * scale, image.height - 1), fill=GREEN)
-    stars = "★" * cert.stars + "☆" * (5 - cert.stars)
-    draw.text(
-        (52 * scale, 28 * scale), "OCOP", font=font(20 * scale, "bold"), fill="#ffffff", anchor="ms"
-    )
-    draw.text((52 * scale, 50 * scale), stars, font=font(15 * scale), fill="#ffd54f", anchor="ms")
-    draw.text(
-        (116 * scale, 28 * scale), first, font=font(17 * scale, "bold"), fill=colour, anchor="ls"
-    )
-    draw.text((116 * scale, 50 * scale), second, font=font(14 * scale), fill=colour, anchor="ls")
-    out = io.BytesIO()
-    image.save(out, "PNG", compress_level=6)
-    return out.getvalue()

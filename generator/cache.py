@@ -6,29 +6,105 @@ engine's HTML of generated pages, so an unchanged page is not converted again.""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
 import sqlite3
+import sys
+import types
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.parallel import processors, run_all
 
-# Part of every key: raise it when a drawing changes, so every file is drawn anew.
-DRAWING_VERSION = "2"
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one for 70,000 keys
+_DIGEST = 32  # hex digits of a drawn file's content hash, in its name
 
 
-class Drawing(NamedTuple):  # a tuple: 180,000 of them are planned on every run
-    """One file to publish: where it goes, what it is drawn from, and how to draw it."""
+class Drawing(NamedTuple):  # a tuple: 70,000 of them are planned on every run
+    """One file to publish: where it goes, the function that draws it and the one value it is
+    drawn from (a frozen dataclass holding everything the file shows)."""
 
     target: str  # path inside the generated folder
-    kind: str
-    inputs: str
-    draw: Callable[[], bytes]
+    draw: Callable[[Any], bytes]  # a module's function of the value alone
+    value: Any
+
+
+def _code_modules(name: str) -> tuple[set[str], set[str]]:
+    """The project's modules that the module `name` uses, itself and transitively, and the
+    top-level names of the other packages they use."""
+    ours, others, todo = set(), set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in ours:
+            continue
+        ours.add(current)
+        for value in vars(sys.modules[current]).values():
+            used = value.__name__ if isinstance(value, types.ModuleType) else None
+            used = used or getattr(value, "__module__", None)
+            if not isinstance(used, str):
+                continue
+            if used.split(".")[0] == __name__.split(".")[0]:
+                todo.append(used)
+            else:
+                others.add(used.split(".")[0])
+    return ours, others
+
+
+@functools.cache
+def code_digest(module: str) -> str:
+    """A hash of the code that draws in `module`: the source of every project module it uses,
+    the versions of the packages they use and of Python, and the data files a module declares
+    with a `drawing_data()` function (the fonts): a change in any of them draws every file of
+    that function again, without a version raised by hand."""
+    ours, others = _code_modules(module)
+    digest = hashlib.sha256(sys.version.encode())
+    installed = importlib.metadata.packages_distributions()
+    for top in sorted(others):
+        for distribution in installed.get(top, []):
+            digest.update(f"{distribution}={importlib.metadata.version(distribution)}".encode())
+    for name in sorted(ours):
+        used = sys.modules[name]
+        digest.update(f"\0{name}\0".encode() + Path(str(used.__file__)).read_bytes())
+        if callable(data := getattr(used, "drawing_data", None)):
+            digest.update(data())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _prefix(draw: Callable[[Any], bytes], kind: type) -> bytes:
+    fields = [f.name for f in dataclasses.fields(kind)]
+    code = code_digest(draw.__module__)
+    return f"{code}\n{draw.__qualname__}\n{kind.__qualname__}{fields}\n".encode()
+
+
+def drawing_key(draw: Callable[[Any], bytes], value: Any) -> str:
+    """The cache key of a drawing: a hash of its code and of every field of its value."""
+    fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    return hashlib.sha256(_prefix(draw, type(value)) + _JSON.encode(fields).encode()).hexdigest()[
+        :24
+    ]
+
+
+def content_digest(data: bytes) -> str:
+    """The hash of a drawn file's bytes, the second part of its name in the cache."""
+    return hashlib.sha256(data).hexdigest()[:_DIGEST]
+
+
+def intact(path: str) -> bool:
+    """True when the cached file at `path` (named `<key>.<content hash>`) holds the bytes it was
+    drawn with: a file damaged or replaced in the cache (a poisoned CI cache) is not published."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError:
+        return False
+    return path.rpartition(".")[2] == content_digest(data)
 
 
 def _store(path: Path, data: bytes) -> None:
@@ -47,61 +123,79 @@ def folder_digest(folder: Path, digest: Any = None) -> Any:
     return digest
 
 
-def _draw(path: Path, draw: Callable[[], bytes]) -> None:
-    _store(path, draw())
+def _draw(folder: str, key: str, draw: Callable[[Any], bytes], value: Any) -> str:
+    data = draw(value)
+    path = f"{folder}{key}.{content_digest(data)}"
+    _store(Path(path), data)
+    return path
 
 
 class DrawingCache:
-    """A folder of drawn files, each named by the hash of what it was drawn from."""
+    """A folder of drawn files, a folder a drawing function, each file named by the hash of what
+    it was drawn from (its key) and the hash of its bytes, checked before it is used."""
 
     def __init__(self, folder: Path, workers: int | None = None) -> None:
         self.folder = folder
         self.workers = workers or processors()
         self.drawn = 0  # files actually drawn in this run; the rest came from the cache
 
-    @staticmethod
-    def _key(kind: str, inputs: str) -> str:
-        return hashlib.sha256(f"{DRAWING_VERSION}\n{kind}\n{inputs}".encode()).hexdigest()[:24]
+    def _folder(self, draw: Callable[[Any], bytes]) -> str:
+        return f"{self.folder / draw.__name__}{os.sep}"  # text: a Path each costs too much here
 
-    def _folder(self, kind: str) -> str:
-        return f"{self.folder / kind}{os.sep}"  # text: a Path each costs too much here
-
-    def plan(self, drawings: list[Drawing]) -> tuple[dict[str, str], set[str]]:
-        """Each drawing's cached file (by its target, as text) and the cached files not drawn
-        yet; nothing is drawn. The cache then keeps these drawings only: one no longer drawn
-        is removed."""
-        # kind -> its folder, the keys already drawn, the keys of these drawings
-        kinds: dict[str, tuple[str, set[str], set[str]]] = {}
-        files: dict[str, str] = {}
-        missing: set[str] = set()
-        for target, kind, inputs, _ in drawings:
-            if kind not in kinds:
-                folder = self._folder(kind)
-                drawn = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-                kinds[kind] = folder, drawn, set()  # one listing a kind
-            folder, drawn, used = kinds[kind]
-            key = self._key(kind, inputs)
-            used.add(key)
-            path = files[target] = folder + key
-            if key not in drawn:
-                missing.add(path)
-        for folder, drawn, used in kinds.values():
-            for name in drawn - used:
-                Path(folder + name).unlink(missing_ok=True)
+    def _lookup(
+        self, drawings: list[Drawing], prune: bool
+    ) -> tuple[dict[str, str | None], dict[str, tuple[str, Callable[[Any], bytes], Any]]]:
+        """Each drawing's intact cached file (by its target), None for one not drawn yet or
+        damaged, and the work of drawing those (by key); with `prune`, every other file of
+        these drawing functions' folders is removed."""
+        # function -> its folder, its files by key, the keys kept
+        kinds: dict[Callable[[Any], bytes], tuple[str, dict[str, str], set[str]]] = {}
+        files: dict[str, str | None] = {}
+        missing: dict[str, tuple[str, Callable[[Any], bytes], Any]] = {}
+        for target, draw, value in drawings:
+            if draw not in kinds:
+                folder = self._folder(draw)
+                names = os.listdir(folder) if os.path.isdir(folder) else []
+                kinds[draw] = folder, {n.partition(".")[0]: n for n in names}, set()  # one listing
+            folder, cached, kept = kinds[draw]
+            key = drawing_key(draw, value)
+            name = cached.get(key)
+            if name is not None and (key in kept or intact(folder + name)):
+                files[target] = folder + name
+                kept.add(key)
+            else:
+                files[target] = None
+                missing.setdefault(key, (folder, draw, value))
+        if prune:
+            for folder, cached, kept in kinds.values():
+                for key, name in cached.items():
+                    if key not in kept:  # no longer drawn, or damaged (drawn again)
+                        Path(folder + name).unlink(missing_ok=True)
         return files, missing
 
-    def draw(self, drawings: list[Drawing]) -> None:
-        """Draw the drawings not in the cache yet, on every processor."""
-        missing: dict[str, Callable[[], bytes]] = {}
-        for drawing in drawings:
-            path = self._folder(drawing.kind) + self._key(drawing.kind, drawing.inputs)
-            if not os.path.exists(path):
-                missing.setdefault(path, drawing.draw)
-        run_all(
-            [functools.partial(_draw, Path(path), draw) for path, draw in missing.items()],
+    def plan(self, drawings: list[Drawing]) -> dict[str, str | None]:
+        """Each drawing's cached file (by its target, as text), None for one not drawn yet (or
+        found damaged); nothing is drawn. The cache then keeps these drawings only: a file no
+        longer drawn, or damaged, is removed."""
+        return self._lookup(drawings, prune=True)[0]
+
+    def draw(self, drawings: list[Drawing]) -> dict[str, str]:
+        """Draw the drawings not in the cache yet (or damaged), on every processor; the cached
+        file of each drawing, by its target."""
+        files, missing = self._lookup(drawings, prune=False)
+        drawn = run_all(
+            [
+                functools.partial(_draw, folder, key, draw, value)
+                for key, (folder, draw, value) in missing.items()
+            ],
             self.workers,
         )
+        paths = dict(zip(missing, drawn, strict=True))
         self.drawn += len(missing)
+        return {
+            target: files[target] or paths[drawing_key(draw, value)]
+            for target, draw, value in drawings
+        }
 
 
 class ResultCache:

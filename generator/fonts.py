@@ -49,6 +49,15 @@ def font(size: int, weight: str = "regular") -> ImageFont.FreeTypeFont:
     return _face(font_path(weight), size)
 
 
+def drawing_data() -> bytes:
+    """The font files' bytes, part of the cache key of everything drawn with them (none when
+    missing: drawing then stops with `FontMissing`)."""
+    try:
+        return b"".join(font_path(weight).read_bytes() for weight in FILES)
+    except FontMissing:
+        return b""
+
+
 @functools.cache
 def _face(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import __version__, parallel
 from generator.assets import draw_assets, drawn_assets
-from generator.cache import DrawingCache, ResultCache, folder_digest
+from generator.cache import DrawingCache, ResultCache, folder_digest, intact
 from generator.events import KIND_LABELS, catalogue_events, last_changes
 from generator.export import OPEN_DATA, open_data_files
 from generator.feed import FEED_FILE, atom_feed
@@ -38,6 +38,7 @@ STAMP = ".inputs"
 # Which cached file each published binary file is: path inside the generated folder -> path
 # inside the cache folder. Not a page of its own (exclude_docs: danh-muc/_*).
 FILES_MANIFEST = "_files.json"
+DRAWINGS = "drawings"  # the drawing cache's folder, in the cache folder
 WRITTEN_RECORD = "written.json"  # in the cache folder: what TreeWriter last wrote
 
 
@@ -62,18 +63,13 @@ def _files_written(
     return writer.put(make())
 
 
-def _assets_written(
-    writer: TreeWriter, photos: dict[str, str], cache: str, make: Callable[[], Any]
-) -> tuple[dict[str, Entry], set[str]]:
-    """The drawn files planned (`make`), written down with the photos in the files manifest;
-    the producers whose files are not drawn yet."""
-    assets, undrawn = make()
-    manifest = json.dumps(
-        {rel: path.removeprefix(cache) for rel, path in {**photos, **assets}.items()},
+def _manifest(photos: dict[str, str], drawn: dict[str, str], cache: str) -> str:
+    """The files manifest: every photo and drawn file, by its path inside the generated folder."""
+    return json.dumps(
+        {rel: path.removeprefix(cache) for rel, path in {**photos, **drawn}.items()},
         sort_keys=True,
         separators=(",\n", ": "),  # a file a line, written by json's C encoder (indent is not)
     )
-    return writer.put({FILES_MANIFEST: manifest}), undrawn
 
 
 def generate(settings: Settings) -> Loaded:
@@ -107,7 +103,7 @@ def _generate(settings: Settings) -> Loaded:
             loaded.sources,
         ),
     )
-    drawings = DrawingCache(settings.cache_dir / "drawings")
+    drawings = DrawingCache(settings.cache_dir / DRAWINGS)
     writer = TreeWriter(settings.generated_dir, settings.cache_dir / WRITTEN_RECORD, [STAMP])
     cache = f"{settings.cache_dir}{os.sep}"  # every published file is inside the cache
 
@@ -119,13 +115,7 @@ def _generate(settings: Settings) -> Loaded:
     # files other than pages first, longest first, then the pages left to render, a batch at a
     # time (each batch cached in one transaction).
     others: dict[str, Callable[[], Any]] = {
-        "assets": functools.partial(
-            _assets_written,
-            writer,
-            published,
-            cache,
-            functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
-        ),
+        "assets": functools.partial(drawn_assets, catalogue, settings.site_url, drawings),
         "search": in_worker(search_files, catalogue),
         "open data": in_worker(open_data_files, catalogue, settings.site_url),
         "report": in_worker(_report_files, catalogue, settings.listing_limit),
@@ -140,15 +130,16 @@ def _generate(settings: Settings) -> Loaded:
     written: dict[str, Entry] = {}
     for entries in [made["search"], made["open data"], made["report"], *results[len(others) :]]:
         written.update(entries)
-    manifest, undrawn = made["assets"]
-    written.update(manifest)
-    draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
+    planned, undrawn = made["assets"]
+    drawn = draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
+    assets = {rel: path or drawn[rel] for rel, path in planned.items()}
     newest = events[0].date if events else None
     files: dict[str, str | bytes] = {
         **pages.reused,
         page_file(CHANGES): changes_page(events, KIND_LABELS),
         page_file(OPEN_DATA): open_data_page(catalogue, newest),
         FEED_FILE: atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP"),
+        FILES_MANIFEST: _manifest(published, assets, cache),
         **redirect_pages(catalogue, settings.site_url),
     }
     written.update(writer.put(files))
@@ -212,16 +203,20 @@ def _listed(settings: Settings) -> dict[str, str]:
 
 def is_current(settings: Settings) -> bool:
     """True when the generated pages were made from exactly the current inputs and every
-    file they publish is still in the cache."""
+    file they publish is still in the cache, every drawn one intact (its bytes match the hash
+    in its name: a damaged or poisoned cache is drawn again, never published)."""
     stamp = settings.generated_dir / STAMP
     if not stamp.is_file() or stamp.read_text().strip() != inputs_digest(settings):
         return False
     listed: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
+    drawings = f"{settings.cache_dir / DRAWINGS}{os.sep}"
     for path in _listed(settings).values():
         folder, name = os.path.split(path)
         if folder not in listed:
             listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
         if name not in listed[folder]:
+            return False
+        if path.startswith(drawings) and not intact(path):
             return False
     return True
 

@@ -206,6 +206,7 @@ def environment(html_body: bool = False) -> Environment:
         front=front,
         stars=stars,
         status=status,
+        status_text=status_text,
         tel=tel,
         link=link,
         attribute=attribute,
@@ -266,7 +267,7 @@ def json_ld(producer: Producer, site_url: str) -> Markup:
                 f"OCOP {cert.stars} sao ({cert.criteria.name}), quyết định số "
                 f"{cert.decision_number} ngày {vndate(cert.decision_date)}: {status_text(cert)}"
             )
-        item["image"] = absolute(site_url, asset_path(producer.id, urls.CARD, product.id))
+        item["image"] = absolute(site_url, asset_path(producer.id, urls.CARD))  # the page's card
         graph.append(item)
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
     for char in "<>&":  # never a "</script>" or an entity inside the script element

@@ -20,10 +20,9 @@ PLACES = "dia-phuong"
 REPORTS = "bao-cao"  # the staff report; /danh-muc/bao-cao/<province-id>/ when split by province
 BY_STARS, BY_GROUP, CHANGES = "sao", "nhom", "cap-nhat"  # lists of the whole catalogue
 
-# Files in a producer's (or a product's) folder; their names are part of the permanent addresses.
-QR_SVG, QR_PNG = "ma-qr.svg", "ma-qr.png"
-BADGE_SVG, BADGE_PNG = "huy-hieu.svg", "huy-hieu.png"
-CARD, FLYER = "the-chia-se.png", "to-roi-a5.pdf"
+# Files in a producer's folder (QR code, share card) and in a product's (QR code, badge); their
+# names are part of the permanent addresses (docs/promotion.md: those no longer published).
+QR_SVG, BADGE_SVG, CARD = "ma-qr.svg", "huy-hieu.svg", "the-chia-se.png"
 
 
 def producer_path(producer_id: str) -> str:

@@ -1,4 +1,5 @@
-"""QR codes, badges, share cards and flyers: decoded, measured and checked for missing glyphs."""
+"""QR codes, badges and share cards: decoded, measured, checked for missing glyphs, and drawn
+again when their cache is damaged or their inputs change."""
 
 from __future__ import annotations
 
@@ -10,23 +11,24 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from generator.assets import draw_assets, drawn_assets
-from generator.badges import badge_png, badge_svg
-from generator.cache import DrawingCache
+from generator.assets import badge, card, draw_assets, drawn_assets
+from generator.badges import badge_svg
+from generator.cache import DrawingCache, code_digest, drawing_key
+from generator.cards import share_card
 from generator.fonts import font_path
 from generator.model import Catalogue, Status
 from generator.pipeline import load_catalogue
-from generator.qr import qr_png, qr_svg
+from generator.qr import QrCode, qr_svg
 from generator.render import status_text
 from generator.settings import GENERATED_FOLDER, Settings
-from generator.urls import FLYER, PRODUCERS
+from generator.urls import BADGE_SVG, PRODUCERS
 from tests.conftest import AS_OF, REPO, copy_project
+from tests.qr_pixels import qr_pixels
 
 SITE = "https://ocop.example.vn/"
 
@@ -35,8 +37,8 @@ def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) ->
     """Every drawn file of every producer by its path in the site, the missing ones drawn
     first, as `ocop generate` lists and draws them."""
     files, undrawn = drawn_assets(catalogue, site_url, cache)
-    draw_assets(catalogue, site_url, cache, undrawn)
-    return files
+    drawn = draw_assets(catalogue, site_url, cache, undrawn)
+    return {target: path or drawn[target] for target, path in files.items()}
 
 
 @pytest.fixture(scope="module")
@@ -53,86 +55,82 @@ def assets(catalogue, tmp_path_factory) -> dict[str, bytes]:
     return {rel: Path(path).read_bytes() for rel, path in files.items()}
 
 
-def decode(png: bytes) -> list[str]:
-    with Image.open(io.BytesIO(png)) as image:
-        return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
+def decode(image: Image.Image) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
 def test_every_producer_and_product_has_its_files(catalogue, assets) -> None:
+    expected = set()
     for producer in catalogue.producers:
-        for name in ("ma-qr.svg", "ma-qr.png", "the-chia-se.png"):
-            assert f"chu-the/{producer.id}/{name}" in assets
+        expected |= {f"chu-the/{producer.id}/{name}" for name in ("ma-qr.svg", "the-chia-se.png")}
         for product in producer.products:
-            for name in (
-                "ma-qr.svg",
-                "ma-qr.png",
-                "huy-hieu.svg",
-                "huy-hieu.png",
-                "the-chia-se.png",
-                "to-roi-a5.pdf",
-            ):
-                assert f"chu-the/{producer.id}/{product.id}/{name}" in assets
+            expected |= {
+                f"chu-the/{producer.id}/{product.id}/{name}" for name in ("ma-qr.svg", BADGE_SVG)
+            }
+    assert set(assets) == expected  # the PNGs and the flyer are made in the browser
 
 
-def test_qr_codes_decode_to_the_page_address(assets) -> None:
-    page = SITE + "danh-muc/chu-the/qh-hkd-ruou-chuoi-hoi-xuan/"
-    png = assets["chu-the/qh-hkd-ruou-chuoi-hoi-xuan/ma-qr.png"]
-    assert decode(png) == [page]
-    product = assets["chu-the/qh-hkd-ruou-chuoi-hoi-xuan/ruou-chuoi-men-la-quan-hoa/ma-qr.png"]
-    assert decode(product) == [page + "#ruou-chuoi-men-la-quan-hoa"]
-    with Image.open(io.BytesIO(png)) as image:
-        assert min(image.size) >= 1000
+def test_qr_codes_decode_to_the_page_address(catalogue, assets) -> None:
+    for producer in catalogue.producers:
+        page = f"{SITE}danh-muc/chu-the/{producer.id}/"
+        assert decode(qr_pixels(assets[f"chu-the/{producer.id}/ma-qr.svg"])) == [page]
+        for product in producer.products:
+            svg = assets[f"chu-the/{producer.id}/{product.id}/ma-qr.svg"]
+            assert decode(qr_pixels(svg)) == [f"{page}#{product.id}"]
+            assert f"<title>{page}#{product.id}</title>".encode() in svg
 
 
 def test_qr_survives_damage() -> None:
     url = SITE + "danh-muc/chu-the/ha-com-chay-huy-hoang/"
-    with Image.open(io.BytesIO(qr_png(url))) as image:
-        damaged = image.convert("L")
+    damaged = qr_pixels(qr_svg(QrCode(url)), module=20)
     width, height = damaged.size
     # a scuff across the middle of the code, as on a worn package
     damaged.paste(255, (width // 2 - 60, height // 3, width // 2 + 60, height // 3 + 120))
-    assert [r.text for r in zxingcpp.read_barcodes(damaged)] == [url]
-    assert b"<title>" + url.encode() + b"</title>" in qr_svg(url)
+    assert decode(damaged) == [url]
 
 
 def test_badges_tell_the_status(catalogue) -> None:
     valid = catalogue.producer("ha-htx-che-tai-ho-sin").products[0]
     expired = catalogue.producer("ha-bun-kho-co-luyen").products[0]
-    assert "Hiệu lực đến 16/06/2028" in badge_svg(valid).decode()
-    assert "Hết hiệu lực 20/07/2024" in badge_svg(expired).decode()
+    assert "Hiệu lực đến 16/06/2028" in badge_svg(badge(valid)).decode()
+    assert "Hết hiệu lực 20/07/2024" in badge_svg(badge(expired)).decode()
     cert = dataclasses.replace(
         valid.current, revoked_date=dt.date(2026, 3, 1), revoked_reason="Không duy trì tiêu chí"
     )
     cert.judge(AS_OF, 90)
     revoked = dataclasses.replace(valid, certifications=[cert])
     assert cert.status is Status.REVOKED
-    assert "Đã thu hồi 01/03/2026" in badge_svg(revoked).decode()
-    with Image.open(io.BytesIO(badge_png(revoked))) as image:
-        assert image.size == (640, 128)
+    assert "Đã thu hồi 01/03/2026" in badge_svg(badge(revoked)).decode()
 
 
-def test_share_cards_and_flyers(assets) -> None:
+def test_share_cards(assets) -> None:
     for path, data in assets.items():
         if path.endswith("the-chia-se.png"):
             with Image.open(io.BytesIO(data)) as image:
                 assert image.size == (1200, 630)
                 assert not image.getexif() and "exif" not in image.info
-        if path.endswith(".pdf"):
-            assert data.startswith(b"%PDF-") and len(data) < 60_000
 
 
-def test_flyer_prints_as_a5_with_a_working_code(assets) -> None:
-    """Rendered by PDFium (Chromium's PDF engine): A5, titled, and its QR code opens the product."""
-    producer, product = "qh-hkd-ruou-chuoi-hoi-xuan", "ruou-chuoi-men-la-quan-hoa"
-    document = pdfium.PdfDocument(assets[f"chu-the/{producer}/{product}/to-roi-a5.pdf"])
-    assert len(document) == 1
-    width, height = document[0].get_size()
-    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (148, 210)  # millimetres
-    assert document.get_metadata_dict()["Title"] == "Rượu chuối men lá Quan Hóa"
-    page = document[0].render(scale=150 / 72).to_pil().convert("L")
-    assert [r.text for r in zxingcpp.read_barcodes(page)] == [
-        f"{SITE}danh-muc/chu-the/{producer}/#{product}"
-    ]
+def test_a_drawing_is_keyed_by_every_value_it_shows(catalogue) -> None:
+    """The share card of a producer whose best product gains a star is drawn again: its key
+    comes from the value the card is drawn from (stars, status, names...), not from a list
+    of inputs written by hand beside it."""
+    producer = catalogue.producer("ha-htx-che-tai-ho-sin")
+    best = max(producer.products, key=lambda p: (p.stars, p.name))
+    cert = dataclasses.replace(best.current, stars=best.stars + 1)
+    cert.judge(AS_OF, 90)
+    starred = dataclasses.replace(best, certifications=[cert])
+    more = dataclasses.replace(
+        producer, products=[starred if p is best else p for p in producer.products]
+    )
+    before, after = card(producer, "ocop.example.vn"), card(more, "ocop.example.vn")
+    assert before != after
+    assert drawing_key(share_card, before) != drawing_key(share_card, after)
+    assert drawing_key(share_card, before) == drawing_key(
+        share_card, card(producer, "ocop.example.vn")
+    )
+    # the code that draws is part of the key: the card's module and what it draws with
+    assert code_digest("generator.cards") != code_digest("generator.qr")
 
 
 def test_font_draws_every_character(catalogue) -> None:
@@ -152,9 +150,10 @@ def test_font_draws_every_character(catalogue) -> None:
 def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> None:
     planned, undrawn = drawn_assets(catalogue, SITE, DrawingCache(tmp_path))
     assert sorted(undrawn) == sorted(p.id for p in catalogue.producers)  # nothing drawn yet
+    assert set(planned.values()) == {None}
     first = DrawingCache(tmp_path)
     files = producer_assets(catalogue, SITE, first)
-    assert files == planned
+    assert drawn_assets(catalogue, SITE, DrawingCache(tmp_path)) == (files, [])
     second = DrawingCache(tmp_path)
     assert producer_assets(catalogue, SITE, second) == files
     # one product renamed: only its producer has files to draw again, and only those are drawn
@@ -165,7 +164,7 @@ def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> No
     third = DrawingCache(tmp_path)
     assert drawn_assets(changed, SITE, third)[1] == [producer.id]
     producer_assets(changed, SITE, third)
-    assert third.drawn == 4  # the badge (SVG, PNG), the card and the flyer of that product
+    assert third.drawn == 1  # that product's badge: its name is on it
     assert first.drawn > 0 and second.drawn == 0
     # a producer leaves the catalogue: its drawings leave the cache, the others stay
     gone = catalogue.producers[0]
@@ -175,6 +174,46 @@ def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> No
     assert cached == set(kept.values())
     assert {rel for rel in files if rel.startswith(f"{PRODUCERS}/{gone.id}/")}
     assert all(Path(files[rel]).exists() == (rel in kept) for rel in files)
+
+
+def test_damaged_drawings_are_drawn_again(catalogue, assets, tmp_path: Path) -> None:
+    cache = DrawingCache(tmp_path)
+    producer_assets(catalogue, SITE, cache)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"<svg>garbage</svg>")
+    again = DrawingCache(tmp_path)
+    files = producer_assets(catalogue, SITE, again)
+    assert again.drawn == len(assets)
+    assert {rel: Path(path).read_bytes() for rel, path in files.items()} == assets
+
+
+def test_a_poisoned_drawing_cache_is_never_published(tmp_path: Path) -> None:
+    """Garbage in every cached drawing (a CI cache restored from elsewhere): `ocop build`
+    draws them again and publishes the right files."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from generator.engine import build_site
+
+    root = copy_project(tmp_path)
+    runner = CliRunner()
+    build = ["build", "--root", str(root), "--as-of", AS_OF.isoformat()]
+    assert runner.invoke(cli, build).exit_code == 0
+    site = root / "site" / GENERATED_FOLDER
+    drawn = {p: p.read_bytes() for p in site.rglob("*") if p.suffix in (".svg", ".png")}
+    assert len(drawn) > 60
+
+    def poison() -> None:
+        for path in (p for p in (root / ".cache" / "drawings").rglob("*") if p.is_file()):
+            path.write_bytes(b"\x89PNG garbage")  # in place: the site's hard links change too
+
+    poison()
+    assert runner.invoke(cli, build).exit_code == 0
+    assert {p: p.read_bytes() for p in drawn} == drawn
+    poison()  # and when the engine is run alone on pages already generated
+    build_site(Settings(root=root, as_of=AS_OF))
+    assert {p: p.read_bytes() for p in drawn} == drawn
 
 
 def test_producer_page_carries_share_metadata(sample_site: Path) -> None:
@@ -191,11 +230,7 @@ def test_producer_page_carries_share_metadata(sample_site: Path) -> None:
     # its stars and decision are illustrative in the sample: no award is published for machines
     assert graph[1]["@type"] == "Product" and "award" not in graph[1]
     assert "telephone" not in graph[0]
-    assert (
-        sample_site
-        / "site/danh-muc/chu-the/ha-htx-che-tai-ho-sin/tra-xanh-tai-ho-sin"
-        / "to-roi-a5.pdf"
-    ).is_file()
+    assert graph[1]["image"] == card  # a product is a part of its producer's page
 
 
 def test_drawn_files_are_published_from_the_cache_not_copied(sample_site: Path) -> None:
@@ -218,7 +253,7 @@ def test_a_link_to_a_file_not_published_stops_the_build(
     assert generate(settings).report.ok
     manifest = settings.generated_dir / FILES_MANIFEST
     published = json.loads(manifest.read_text(encoding="utf-8"))
-    missing = f"{PRODUCERS}/ha-htx-che-tai-ho-sin/tra-xanh-tai-ho-sin/{FLYER}"
+    missing = f"{PRODUCERS}/ha-htx-che-tai-ho-sin/tra-xanh-tai-ho-sin/{BADGE_SVG}"
     del published[missing]
     manifest.write_text(json.dumps(published), encoding="utf-8")
     with pytest.raises(SiteBuildError, match="strict"):

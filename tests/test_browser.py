@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -220,3 +224,54 @@ def test_producer_page_prints_on_a4_with_its_qr_code(browser: Browser, site_url:
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF-")
     page.close()
+
+
+PRODUCER_PAGE = "danh-muc/chu-the/qh-hkd-ruou-chuoi-hoi-xuan/"
+PRODUCT = "ruou-chuoi-men-la-quan-hoa"
+PUBLIC = "https://ocop.example.vn/"  # the site_url the sample's codes point at
+
+
+def downloaded_png(page: Page, button: str) -> Image.Image:
+    with page.expect_download() as download:
+        page.locator(button).click()
+    with open(download.value.path(), "rb") as file:
+        image = Image.open(io.BytesIO(file.read()))
+        image.load()
+    return image
+
+
+def test_qr_code_and_badge_download_as_png_on_a_phone(phone: Page, site_url: str) -> None:
+    """The PNGs are drawn by the phone's browser from the published SVGs: the QR code's is at
+    least 1000 px and decodes to the product's address."""
+    phone.goto(site_url + PRODUCER_PAGE)
+    code = downloaded_png(phone, f'button[data-ocop-png="{PRODUCT}/ma-qr.svg"]')
+    assert min(code.size) >= 1000
+    texts = [r.text for r in zxingcpp.read_barcodes(code.convert("L"))]
+    assert texts == [f"{PUBLIC}{PRODUCER_PAGE}#{PRODUCT}"]
+    page_code = downloaded_png(phone, 'button[data-ocop-png="ma-qr.svg"]')
+    assert [r.text for r in zxingcpp.read_barcodes(page_code.convert("L"))] == [
+        PUBLIC + PRODUCER_PAGE
+    ]
+    badge = downloaded_png(phone, f'button[data-ocop-png="{PRODUCT}/huy-hieu.svg"]')
+    assert badge.size == (640, 128)
+    assert badge.convert("RGB").getpixel((20, 64)) == (0x1B, 0x5E, 0x20)  # drawn, not blank
+
+
+def test_flyer_prints_on_a5_with_a_working_code(phone: Page, site_url: str) -> None:
+    """The flyer, laid out by the browser from the page's data and printed to PDF, is one A5
+    page whose QR code (read back by PDFium and zxing-cpp) opens the product."""
+    phone.add_init_script("window.print = function () { window.printed = true; };")
+    phone.goto(site_url + PRODUCER_PAGE)
+    phone.locator(f'button[data-ocop-flyer="{PRODUCT}"]').click()
+    phone.wait_for_function("window.printed === true")
+    flyer = phone.locator(".ocop-flyer")
+    expect(flyer).to_contain_text("Rượu chuối men lá Quan Hóa")
+    pdf = phone.pdf(prefer_css_page_size=True, print_background=True)
+    document = pdfium.PdfDocument(pdf)
+    assert len(document) == 1
+    width, height = document[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (148, 210)  # millimetres
+    text = " ".join(document[0].get_textpage().get_text_range().split())  # lines joined
+    assert "Rượu chuối men lá Quan Hóa" in text and "SẢN PHẨM OCOP" in text
+    image = document[0].render(scale=150 / 72).to_pil().convert("L")
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [f"{PUBLIC}{PRODUCER_PAGE}#{PRODUCT}"]

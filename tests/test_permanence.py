@@ -3,18 +3,17 @@ the right page; a producer's reply and a re-evaluation under way are published."
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 import zxingcpp
-from PIL import Image
 
 from generator.engine import build_site
 from generator.output import generate
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project, serve_folder
+from tests.qr_pixels import qr_pixels
 
 OLD, NEW = "ha-com-chay-huy-hoang", "ha-co-so-com-chay-huy-hoang"
 OLD_PRODUCT, NEW_PRODUCT = "com-chay-huy-hoang", "com-chay-gao-nep-huy-hoang"
@@ -32,7 +31,7 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """A site built, then rebuilt after the producer's and the product's IDs changed."""
     root = copy_project(tmp_path_factory.mktemp("renamed"))
     build(root)
-    old_qr = (root / "site/danh-muc/chu-the" / OLD / OLD_PRODUCT / "ma-qr.png").read_bytes()
+    old_qr = (root / "site/danh-muc/chu-the" / OLD / OLD_PRODUCT / "ma-qr.svg").read_bytes()
     folder = root / "data/producers/cao-bang"
     text = (folder / f"{OLD}.yaml").read_text(encoding="utf-8")
     text = text.replace(f"id: {OLD}\n", f"id: {NEW}\naliases: [{OLD}]\n")
@@ -78,8 +77,7 @@ def test_old_qr_code_lands_on_the_renamed_product(
     browser: Any, renamed: tuple[Path, bytes]
 ) -> None:
     site, old_qr = renamed
-    with Image.open(io.BytesIO(old_qr)) as image:
-        [printed] = [r.text for r in zxingcpp.read_barcodes(image.convert("L"))]
+    [printed] = [r.text for r in zxingcpp.read_barcodes(qr_pixels(old_qr))]
     assert printed == f"https://ocop.example.vn/danh-muc/chu-the/{OLD}/#{OLD_PRODUCT}"
     url, server = serve_folder(site)
     page = browser.new_page()
