@@ -24,7 +24,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from generator.adminunits import load_units
+from generator.reference.units import load_units
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ["HTX", "Hợp tác xã", "Công ty TNHH", "Cty CP", "Hộ kinh doanh", "Tổ hợp tác", "Cơ sở"]

@@ -41,14 +41,14 @@ from collections import Counter
 from pathlib import Path
 
 from bench.preview import change_latency
-from generator.demo import write_demo
-from generator.engine import build_site
-from generator.export import OPEN_DATA, RECORD
-from generator.output import generate
-from generator.photos import PHOTO_FOLDER
-from generator.pipeline import load_catalogue
-from generator.search import INDEX_FILE, INDEX_FOLDER
+from generator.drawings.photos import PHOTO_FOLDER
+from generator.generate.run import generate
+from generator.model.loading import load_catalogue
+from generator.render.export import OPEN_DATA, RECORD
+from generator.render.search import INDEX_FILE, INDEX_FOLDER
 from generator.settings import GENERATED_FOLDER, Settings
+from generator.site.engine import build_site
+from generator.staff.demo import write_demo
 from generator.urls import BADGE_SVG, CARD, QR_SVG, producer_path
 
 ROOT = Path(__file__).resolve().parent.parent

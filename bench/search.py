@@ -6,7 +6,7 @@ Usage, after `python3 -m generator.bootstrap build`:
     .venv/bin/python -m bench.search --producers 10000 [--query "mat ong"]
 
 Writes a synthetic national catalogue (`ocop demo-data`), builds the real split index from it
-(generator/search.py), puts it into a copy of the built site, serves that compressed like a
+(generator/render/search.py), puts it into a copy of the built site, serves that compressed like a
 production host, opens the search page with the query in Debian's Chromium, and reads from the
 browser's own resource timing which index files it fetched and how many bytes came over the wire.
 """
@@ -24,10 +24,10 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 from bench.server import serve
-from generator.demo import write_demo
-from generator.pipeline import load_catalogue
-from generator.search import INDEX_FILE, INDEX_FOLDER, search_files
+from generator.model.loading import load_catalogue
+from generator.render.search import INDEX_FILE, INDEX_FOLDER, search_files
 from generator.settings import GENERATED_FOLDER, Settings
+from generator.staff.demo import write_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 24)

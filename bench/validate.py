@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.pipeline import load_catalogue
+from generator.model.loading import load_catalogue
 from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,16 +12,16 @@ from typing import Any
 
 import click
 
-from generator import scaffold
 from generator.diskerrors import write_problem
-from generator.hosts import FLAG_FILE, Host, host_named
 from generator.lock import project_lock
 from generator.messages import say
-from generator.pipeline import Loaded, load_catalogue
+from generator.model.loading import Loaded, load_catalogue
 from generator.problems import OcopError, Report
-from generator.reports import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
-from generator.scaffold import NewProduct
+from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.settings import Settings, today
+from generator.site.hosts import FLAG_FILE, Host, host_named
+from generator.staff import scaffold
+from generator.staff.scaffold import NewProduct
 from generator.terminal import echo
 
 LANG = "ocop.lang"  # the language of a command's words, kept in the context's meta
@@ -84,7 +84,7 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
     """Validate and write the pages; print every problem and exit 1 unless `tolerate`."""
-    from generator.output import generate as generate_pages
+    from generator.generate.run import generate as generate_pages
 
     with _one_build(settings):
         loaded = generate_pages(settings)
@@ -145,7 +145,7 @@ def validate(settings: Settings, fmt: str) -> None:
 
     Ví dụ: ocop validate --lang en
     """
-    from generator.producers import namesake_warnings
+    from generator.staff.matching import namesake_warnings
 
     loaded = load_catalogue(settings)
     producers = loaded.catalogue.producers if loaded.catalogue else []
@@ -208,7 +208,7 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
 
     Ví dụ: ocop report --within 90 --format csv -o bao-cao.csv
     """
-    from generator.reports import build_report, report_csv, report_text
+    from generator.render.staff_report import build_report, report_csv, report_text
 
     loaded = load_catalogue(settings)
     if loaded.catalogue is None:
@@ -231,8 +231,8 @@ def build(settings: Settings, verbose: bool) -> None:
 
     Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
     """
-    from generator.editor import read_settings
-    from generator.engine import build_site
+    from generator.site.editor import read_settings
+    from generator.site.engine import build_site
 
     host = host_named(settings.host)  # a wrong setting stops before anything is built
     read_settings(settings.root)  # and so does a wrong editor.yml
@@ -257,9 +257,9 @@ def build(settings: Settings, verbose: bool) -> None:
 def _check_host(settings: Settings, site: Path, host: Host) -> None:
     """Print the built site's size and counts against its host's limits, lay out the photos
     served from the media address, and exit 1 (the site flagged) when a limit is passed."""
-    from generator.hosts import excesses, flag, inventory, refusal, summary
+    from generator.generate.run import stage_media
     from generator.messages import megabytes, number
-    from generator.output import stage_media
+    from generator.site.hosts import excesses, flag, inventory, refusal, summary
 
     lang = settings.lang
     measured = inventory(site)
@@ -290,7 +290,7 @@ def upload(settings: Settings, dry_run: bool) -> None:
 
     Ví dụ: ocop upload --dry-run
     """
-    from generator.media import upload as send
+    from generator.generate.media import upload as send
 
     if not settings.media_url:
         echo(say("upload-nothing", settings.lang))
@@ -313,7 +313,7 @@ def serve(settings: Settings, dev_addr: str) -> None:
 
     Ví dụ: ocop serve --dev-addr 0.0.0.0:8000
     """
-    from generator.engine import serve_site
+    from generator.site.engine import serve_site
 
     loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok and not (settings.generated_dir / "index.md").is_file():
@@ -501,9 +501,9 @@ def import_(
 
     Ví dụ: ocop import phu-luc-1693.xlsx --rejects chua-nhap.csv --dry-run
     """
-    from generator.importer import Options, plan_import, read_mapping, write_plan
-    from generator.reference import load_reference
-    from generator.rejects import write_rejects
+    from generator.reference.data import load_reference
+    from generator.staff.importer import Options, plan_import, read_mapping, write_plan
+    from generator.staff.rejects import write_rejects
 
     reference, problems = load_reference(settings.reference_dir, settings.root)
     if reference is None:
@@ -605,7 +605,7 @@ def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
 
     Ví dụ: ocop demo-data --producers 10000 --seed 1 --out /tmp/ocop-10k
     """
-    from generator.demo import write_demo
+    from generator.staff.demo import write_demo
 
     counts = write_demo(out, producers, seed, settings.as_of)
     echo(say("demo-written", settings.lang, **counts, folder=out / "data"))

@@ -125,11 +125,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "reference-invalid": {
         "vi": (
             "Dữ liệu tham chiếu không đúng cấu trúc: {detail}",
-            "So sánh với lược đồ generator/schemas/{schema}.schema.json và sửa lại.",
+            "So sánh với lược đồ generator/load/schemas/{schema}.schema.json và sửa lại.",
         ),
         "en": (
             "Reference data is malformed: {detail}",
-            "Compare with the schema generator/schemas/{schema}.schema.json and fix it.",
+            "Compare with the schema generator/load/schemas/{schema}.schema.json and fix it.",
         ),
     },
     "import-unreadable": {
@@ -809,7 +809,7 @@ IMPORT_FIELDS = {
     "province": ("tỉnh (cột Tỉnh hoặc --province)", "the province (a Tinh column or --province)"),
 }
 
-# The hosts of generator/hosts.py by their setting's value (`host` param), as staff call them.
+# The hosts of generator/site/hosts.py by their setting's value (`host` param), as staff call them.
 HOST_NAMES = {
     "github-pages": ("GitHub Pages", "GitHub Pages"),
     "gitlab-pages": ("GitLab Pages (gitlab.com)", "GitLab Pages (gitlab.com)"),
@@ -1063,7 +1063,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Made {producers} producer(s), {products} product(s), {rounds} inspection "
         "round(s) in {folder}",
     },
-    # `ocop build`: the site against its host's limits (generator/hosts.py); a limit
+    # `ocop build`: the site against its host's limits (generator/site/hosts.py); a limit
     # ("host-limit") follows the figure it bounds.
     "host-summary": {"vi": "Trang web cho {host_name}:", "en": "The site for {host_name}:"},
     "host-size": {"vi": "  dung lượng: {size}", "en": "  size: {size}"},
@@ -1214,7 +1214,7 @@ def _words(code: str, params: dict[str, Any], lang: str) -> dict[str, str]:
 
 def _description(params: dict[str, Any]) -> str:
     """A missing field's description, as its schema gives it to staff (in Vietnamese)."""
-    from generator.schema import describe  # the schemas are read only when a field is missing
+    from generator.load.schema import describe  # the schemas are read only when a field is missing
 
     return describe(str(params.get("schema", "")), str(params.get("pointer", "")), params["field"])
 

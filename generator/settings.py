@@ -91,7 +91,7 @@ class Settings:
     @property
     def host(self) -> str:
         """The static host the site is published on (`extra.ocop.host` of mkdocs.yml or
-        OCOP_HOST; generator/hosts.py names them); `none` when unset."""
+        OCOP_HOST; generator/site/hosts.py names them); `none` when unset."""
         return _setting(self.config_file, "host", HOST_ENV) or "none"
 
     @property

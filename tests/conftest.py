@@ -60,8 +60,8 @@ def with_photos(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue built once with the real MkDocs, judged on AS_OF."""
-    from generator.engine import build_site
-    from generator.output import generate
+    from generator.generate.run import generate
+    from generator.site.engine import build_site
 
     root = copy_project(tmp_path_factory.mktemp("sample"))
     settings = Settings(root=root, as_of=AS_OF)
@@ -74,7 +74,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The sample catalogue built as a large one: above the listing limit (lowered to 5 here) its
     lists of the whole catalogue become one page per province."""
-    from generator.engine import build_site
+    from generator.site.engine import build_site
 
     root = copy_project(tmp_path_factory.mktemp("split"))
     build_site(Settings(root=root, as_of=AS_OF, listing_limit=5))
@@ -87,8 +87,8 @@ PHOTO_PRODUCER = "ha-com-chay-huy-hoang"
 @pytest.fixture(scope="session")
 def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue with phone photos added to one producer and its product, built."""
-    from generator.engine import build_site
-    from generator.output import generate
+    from generator.generate.run import generate
+    from generator.site.engine import build_site
 
     root = with_photos(copy_project(tmp_path_factory.mktemp("photos")))
     settings = Settings(root=root, as_of=AS_OF)

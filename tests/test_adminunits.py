@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import adminunits
-from generator.adminunits import Resolution, load_units, resolve
+from generator.reference import units as adminunits
+from generator.reference.units import Resolution, load_units, resolve
 
 
 @pytest.fixture(scope="module")

@@ -16,15 +16,15 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from generator.assets import badge, card, draw_assets, drawn_assets
-from generator.badges import badge_svg
 from generator.cache import DrawingCache, code_digest, drawing_key
-from generator.cards import share_card
-from generator.fonts import font_path
-from generator.model import Catalogue, Status
-from generator.pipeline import load_catalogue
-from generator.qr import QrCode, qr_svg
-from generator.render import status_text
+from generator.drawings.assets import badge, card, draw_assets, drawn_assets
+from generator.drawings.badges import badge_svg
+from generator.drawings.cards import share_card
+from generator.drawings.fonts import font_path
+from generator.drawings.qr import QrCode, qr_svg
+from generator.model.catalogue import Catalogue, Status
+from generator.model.loading import load_catalogue
+from generator.render.pages import status_text
 from generator.settings import GENERATED_FOLDER, Settings
 from generator.urls import BADGE_SVG, PRODUCERS
 from tests.conftest import AS_OF, REPO, copy_project
@@ -130,7 +130,7 @@ def test_a_drawing_is_keyed_by_every_value_it_shows(catalogue) -> None:
         share_card, card(producer, "ocop.example.vn")
     )
     # the code that draws is part of the key: the card's module and what it draws with
-    assert code_digest("generator.cards") != code_digest("generator.qr")
+    assert code_digest("generator.drawings.cards") != code_digest("generator.drawings.qr")
 
 
 def test_font_draws_every_character(catalogue) -> None:
@@ -194,7 +194,7 @@ def test_a_poisoned_drawing_cache_is_never_published(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from generator.cli import cli
-    from generator.engine import build_site
+    from generator.site.engine import build_site
 
     root = copy_project(tmp_path)
     runner = CliRunner()
@@ -246,8 +246,8 @@ def test_drawn_files_are_published_from_the_cache_not_copied(sample_site: Path) 
 def test_a_link_to_a_file_not_published_stops_the_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from generator.engine import SiteBuildError, build_site
-    from generator.output import FILES_MANIFEST, generate
+    from generator.generate.run import FILES_MANIFEST, generate
+    from generator.site.engine import SiteBuildError, build_site
 
     settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
     assert generate(settings).report.ok

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from generator.cache import ResultCache
-from generator.output import generate
+from generator.generate.run import generate
 from generator.parallel import run_all
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project

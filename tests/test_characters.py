@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.characters import bad_character, unclosed_bidi
+from generator.check.characters import bad_character, unclosed_bidi
 
 
 @pytest.mark.parametrize(

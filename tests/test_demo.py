@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.pipeline import load_catalogue
+from generator.model.loading import load_catalogue
 from generator.settings import Settings
 from tests.conftest import AS_OF
 

@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.editor_config import form_message
+from generator.site.editor_config import form_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "editor" / "node_modules" / ".bin" / "decap-server"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import generate, publish, published_files
+from generator.generate.run import generate, publish, published_files
 from generator.settings import GENERATED_FOLDER, Settings
 from tests.conftest import AS_OF, copy_project
 from tests.links import broken_links

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import export
 from generator.csvcells import FORMULA_STARTS, csv_bytes, safe_cell
-from generator.export import PRODUCT_COLUMNS, RECORD, open_data_files, products_csv
-from generator.model import Catalogue
-from generator.pipeline import load_catalogue
-from generator.reports import build_report, report_csv
+from generator.model.catalogue import Catalogue
+from generator.model.loading import load_catalogue
+from generator.render import export
+from generator.render.export import PRODUCT_COLUMNS, RECORD, open_data_files, products_csv
+from generator.render.staff_report import build_report, report_csv
 from generator.settings import Settings
 from generator.urls import PRODUCERS
 from tests.conftest import AS_OF, FIXTURES, overlay

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.adminunits import load_units
-from generator.reports import build_report
-from generator.search import INDEX_FOLDER, fold, read_rows
+from generator.reference.units import load_units
+from generator.render.search import INDEX_FOLDER, fold, read_rows
+from generator.render.staff_report import build_report
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project
 
@@ -43,8 +43,8 @@ products:
 
 @pytest.fixture(scope="module")
 def former_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.engine import build_site
-    from generator.output import generate
+    from generator.generate.run import generate
+    from generator.site.engine import build_site
 
     root = copy_project(tmp_path_factory.mktemp("former"))
     folder = root / "data/producers/vinh-long"
@@ -121,7 +121,7 @@ def test_search_for_an_old_name_finds_the_producer(former_site: Path, query: str
 
 
 def test_report_lists_products_with_no_group(former_site: Path) -> None:
-    from generator.pipeline import load_catalogue
+    from generator.model.loading import load_catalogue
 
     catalogue = load_catalogue(Settings(root=former_site, as_of=AS_OF)).catalogue
     section = next(s for s in build_report(catalogue) if s.key == "no-group")

@@ -14,15 +14,15 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator import schema
-from generator.assets import _drawings
-from generator.events import catalogue_events
-from generator.export import open_data_files
-from generator.feed import atom_feed
-from generator.load import load_document
-from generator.pipeline import load_catalogue
-from generator.redirects import redirect_pages
-from generator.search import search_files
+from generator.drawings.assets import _drawings
+from generator.load import schema
+from generator.load.yaml_reader import load_document
+from generator.model.loading import load_catalogue
+from generator.render.events import catalogue_events
+from generator.render.export import open_data_files
+from generator.render.feed import atom_feed
+from generator.render.redirects import redirect_pages
+from generator.render.search import search_files
 from generator.settings import Settings
 from tests.conftest import FIXTURES
 from tests.test_render import site_pages

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.engine import build_site
-from generator.output import generate
-from generator.search import INDEX_FOLDER, read_rows
+from generator.generate.run import generate
+from generator.render.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
+from generator.site.engine import build_site
 from tests.conftest import AS_OF, FIXTURES, copy_project
 
 ATTACK = (

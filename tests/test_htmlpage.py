@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.htmlpage import Link, anchors_and_links, is_html_page, read_html_page, toc_tokens
-from generator.render import Anchors
+from generator.render.htmlpage import (
+    Link,
+    anchors_and_links,
+    is_html_page,
+    read_html_page,
+    toc_tokens,
+)
+from generator.render.pages import Anchors
 from generator.settings import Settings
 from tests.conftest import AS_OF, copy_project
 
@@ -54,8 +60,8 @@ def test_heading_ids_are_those_the_markdown_engine_made() -> None:
 def test_broken_links_in_a_generated_html_page_stop_the_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from generator.engine import SiteBuildError, build_site
-    from generator.output import generate
+    from generator.generate.run import generate
+    from generator.site.engine import SiteBuildError, build_site
 
     settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
     assert generate(settings).report.ok

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import MAX_DEPTH, MAX_FILE_BYTES, load_document
+from generator.load.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, load_document
 
 # Unquoted scalars whose type YAML guesses from their text (the loader works each out once).
 PLAIN = [

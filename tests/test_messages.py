@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
-from generator.fonts import FONT_DIR_ENV, FontMissing
+from generator.drawings.fonts import FONT_DIR_ENV, FontMissing
 from generator.messages import ERRORS, MESSAGES, REASONS, TEXTS, render_error
 from generator.problems import OcopError
 from tests.conftest import AS_OF, FIXTURES, copy_project, overlay

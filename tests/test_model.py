@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator.model import Certification, Status, add_months
-from generator.pipeline import load_catalogue
-from generator.reference import load_reference
+from generator.model.catalogue import Certification, Status, add_months
+from generator.model.loading import load_catalogue
+from generator.reference.data import load_reference
 from generator.settings import Settings
 from tests.conftest import AS_OF, REPO
 

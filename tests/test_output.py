@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.tree import TreeWriter
+from generator.generate.tree import TreeWriter
 
 
 def write_tree(target: Path, files: dict[str, str | bytes], record: Path) -> int:

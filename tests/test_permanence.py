@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import zxingcpp
 
-from generator.engine import build_site
-from generator.output import generate
+from generator.generate.run import generate
 from generator.settings import Settings
+from generator.site.engine import build_site
 from tests.conftest import AS_OF, copy_project, serve_folder
 from tests.qr_pixels import qr_pixels
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.photos import WIDTHS, PhotoCache
+from generator.drawings.photos import WIDTHS, PhotoCache
 from tests.photo_factory import (
     GPS_IFD,
     ORIENTATION,

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 
-from generator.events import catalogue_events
-from generator.pipeline import load_catalogue
+from generator.model.loading import load_catalogue
+from generator.render.events import catalogue_events
 from generator.settings import Settings
 from tests.conftest import AS_OF, REPO
 

@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from generator.escaping import escape_text, html_text
-from generator.model import Catalogue
-from generator.pipeline import load_catalogue
-from generator.plan import page_plan
-from generator.render import producer_page, round_page
+from generator.generate.plan import page_plan
+from generator.model.catalogue import Catalogue
+from generator.model.loading import load_catalogue
+from generator.render.escaping import escape_text, html_text
+from generator.render.pages import producer_page, round_page
 from generator.settings import Settings
 from generator.urls import PRODUCERS, page_file
 from tests.conftest import AS_OF, REPO
@@ -113,11 +113,12 @@ def test_map_link_from_coordinates(catalogue) -> None:
 def test_pages_are_rendered_again_only_when_what_they_show_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import parallel, render
+    from generator import parallel
     from generator.cache import ResultCache
-    from generator.demo import write_demo
-    from generator.events import catalogue_events, last_changes
-    from generator.plan import Reuse
+    from generator.generate.plan import Reuse
+    from generator.render import pages as render
+    from generator.render.events import catalogue_events, last_changes
+    from generator.staff.demo import write_demo
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)  # renders stay in this process
     write_demo(tmp_path, 30, 5, AS_OF)
@@ -218,7 +219,7 @@ def test_outputs_render_as_autoescape_would(html_body: bool) -> None:
     from jinja2 import Environment
     from markupsafe import Markup
 
-    from generator.render import environment
+    from generator.render.pages import environment
 
     ours = environment(html_body)
     # finalize gives safe text: Jinja2's escape() would only have marked it as such

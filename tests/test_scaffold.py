@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.pipeline import load_catalogue
-from generator.scaffold import ScaffoldError, slugify, write_new
+from generator.model.loading import load_catalogue
 from generator.settings import Settings
+from generator.staff.scaffold import ScaffoldError, slugify, write_new
 from tests.conftest import AS_OF, FIXTURES, overlay
 
 DATE = ["--as-of", AS_OF.isoformat()]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator.pipeline import load_catalogue
-from generator.search import INDEX_FILE, INDEX_FOLDER, fold, read_rows, search_files, words
+from generator.model.loading import load_catalogue
+from generator.render.search import INDEX_FILE, INDEX_FOLDER, fold, read_rows, search_files, words
 from generator.settings import Settings
 from tests.conftest import AS_OF, REPO
 

@@ -16,11 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.csp import script_hash
-from generator.htmlpage import is_html_page
-from generator.pipeline import load_catalogue
-from generator.search import INDEX_FOLDER, read_rows
+from generator.model.loading import load_catalogue
+from generator.render.htmlpage import is_html_page
+from generator.render.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
+from generator.site.csp import script_hash
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
 from tests.links import broken_links
 

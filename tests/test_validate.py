@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import load_catalogue
+from generator.model.loading import load_catalogue
 from generator.settings import Settings
 from tests.conftest import AS_OF, FIXTURES, overlay
 
@@ -161,7 +161,7 @@ def test_photo_link_pointing_outside_data(tmp_path: Path) -> None:
 def test_checked_files_are_kept_until_the_file_or_its_photo_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import pipeline
+    from generator.model import loading as pipeline
     from tests.photo_factory import phone_photo
 
     root = overlay(tmp_path, FIXTURES / "base", FIXTURES / "invalid" / "photo-unreadable")
@@ -203,8 +203,8 @@ def test_problems_across_files_keep_their_line_when_files_come_from_the_cache(
 
 
 def test_every_problem_of_many_files_checked_in_parallel(tmp_path: Path) -> None:
-    from generator.demo import write_demo
     from generator.parallel import PARALLEL_FROM
+    from generator.staff.demo import write_demo
 
     write_demo(tmp_path, 80, 3, AS_OF)
     files = sorted((tmp_path / "data" / "producers").rglob("*.yaml"))
@@ -266,8 +266,8 @@ def _patterns(node: object) -> list[str]:
 def test_patterns_match_the_whole_value(name: str) -> None:
     """Schema patterns are searched, not matched, and Python's `$` matches before a final
     newline: each is anchored at both ends, and both checkers refuse a final newline."""
-    from generator import schema
-    from generator.validate import is_id
+    from generator.check.validate import is_id
+    from generator.load import schema
 
     patterns = _patterns(schema.load_schema(name))
     assert patterns and all(p.startswith("^") and p.endswith("$") for p in patterns)

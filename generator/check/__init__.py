@@ -1,0 +1,1 @@
+"""Check: every problem of a data file, with its position."""

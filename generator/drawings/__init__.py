@@ -1,0 +1,1 @@
+"""Drawings: photos, QR codes, badges, share cards and flyers, drawn with Pillow."""

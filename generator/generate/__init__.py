@@ -1,0 +1,1 @@
+"""Generate: the generated folder written from the model, reusing what is unchanged."""

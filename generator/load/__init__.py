@@ -1,0 +1,2 @@
+"""Load: YAML documents read with their positions, as data only, and checked against their
+JSON Schemas."""

@@ -1,0 +1,1 @@
+"""Model: plain typed objects with the facts derived once."""

@@ -1,0 +1,1 @@
+"""Reference data: criteria sets and administrative units, kept as data."""

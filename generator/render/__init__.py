@@ -1,0 +1,1 @@
+"""Render: pages, search index, feed and open data from the model."""

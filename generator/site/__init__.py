@@ -1,0 +1,1 @@
+"""Site: the engine (MkDocs) at the edge, and the steps after it."""

@@ -1,0 +1,1 @@
+"""Staff tools: spreadsheet import, scaffolding, synthetic data."""
