@@ -1,4 +1,5 @@
-"""Text shared by every stage: Vietnamese folded to plain ASCII words, and slugs made from it.
+"""Text shared by every stage: Vietnamese folded to plain ASCII words, slugs made from it, and
+dates as Vietnamese readers write them.
 
 The same folding runs in the browser (theme_overrides/assets/javascripts/ocop.js): lower case,
 "đ" -> "d", tone and vowel marks removed, anything else that is not a letter or digit a space.
@@ -6,9 +7,12 @@ The same folding runs in the browser (theme_overrides/assets/javascripts/ocop.js
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
+
+from markupsafe import Markup
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -24,3 +28,8 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """Folded words joined by hyphens: "Hồi Xuân" -> "hoi-xuan"."""
     return "-".join(fold(text).split())
+
+
+def vndate(day: dt.date | None) -> Markup:
+    """DD/MM/YYYY, as Vietnamese readers write dates (digits and slashes: safe as markup)."""
+    return Markup(f"{day.day:02}/{day.month:02}/{day.year}") if day else Markup("")

@@ -24,7 +24,7 @@ from generator.drawings.fonts import font_path
 from generator.drawings.qr import QrCode, qr_svg
 from generator.model.catalogue import Catalogue, Status
 from generator.model.loading import load_catalogue
-from generator.render.pages import status_text
+from generator.model.words import status_text
 from generator.settings import GENERATED_FOLDER, Settings
 from generator.urls import BADGE_SVG, PRODUCERS
 from tests.conftest import AS_OF, REPO, copy_project

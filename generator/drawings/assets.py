@@ -16,7 +16,8 @@ from generator.drawings.cards import ShareCard, share_card
 from generator.drawings.photos import photo_key
 from generator.drawings.qr import QrCode, qr_svg
 from generator.model.catalogue import Catalogue, Certification, Producer, Product, Status
-from generator.render.pages import status_text, vndate
+from generator.model.words import status_text
+from generator.text import vndate
 from generator.urls import (
     BADGE_SVG,
     CARD,

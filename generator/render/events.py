@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.catalogue import Catalogue
-from generator.render.pages import vndate
+from generator.text import vndate
 from generator.urls import producer_path, product_path, round_path
 
 

@@ -20,7 +20,8 @@ from markupsafe import Markup, escape
 
 from generator import urls
 from generator.drawings.photos import WebPhoto
-from generator.model.catalogue import UNKNOWN, Catalogue, Certification, Producer, Product, Status
+from generator.model.catalogue import UNKNOWN, Catalogue, Certification, Producer, Product
+from generator.model.words import status_text
 from generator.render.escaping import (
     attribute,
     escape_text,
@@ -32,6 +33,7 @@ from generator.render.escaping import (
 from generator.render.export import dictionary
 from generator.render.htmlpage import HTML_BODY, strip_tags
 from generator.settings import LISTING_LIMIT
+from generator.text import vndate
 from generator.urls import (
     PLACES,
     PRODUCERS,
@@ -70,11 +72,6 @@ class Anchors:
         return Markup(f'<h{level} id="{escape(id or self(text))}">{escape(text)}</h{level}>')
 
 
-def vndate(day: dt.date | None) -> Markup:
-    """DD/MM/YYYY, as Vietnamese readers write dates."""
-    return Markup(f"{day.day:02}/{day.month:02}/{day.year}") if day else Markup("")
-
-
 def front(value: Any) -> Markup:
     """A front-matter value: escaped text as a JSON string (JSON is YAML)."""
     return Markup(json.dumps(str(escape_text(value)), ensure_ascii=False))
@@ -87,18 +84,6 @@ def stars(count: int) -> Markup:
         f'<span class="ocop-stars" aria-hidden="true">{glyphs}</span> '
         f'<strong class="ocop-stars-text">{count} sao</strong>'
     )
-
-
-def status_text(cert: Certification, reason: bool = True) -> str:
-    """The certificate's status on the build date in words (plain text)."""
-    if cert.status is Status.REVOKED:
-        words = f"Đã thu hồi ngày {vndate(cert.revoked_date)}"
-        return words + (f": {cert.revoked_reason}" if reason and cert.revoked_reason else "")
-    if cert.status is Status.EXPIRED:
-        return f"Hết hiệu lực từ {vndate(cert.expires)}"
-    if cert.status is Status.EXPIRING:
-        return f"Sắp hết hạn: hiệu lực đến {vndate(cert.expires)} (còn {cert.days_left} ngày)"
-    return f"Còn hiệu lực đến {vndate(cert.expires)}"
 
 
 def status(cert: Certification) -> Markup:

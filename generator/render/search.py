@@ -22,8 +22,7 @@ import json
 from typing import Any
 
 from generator.model.catalogue import Catalogue, InspectionRound, Producer, Product
-from generator.render.pages import vndate
-from generator.text import fold
+from generator.text import fold, vndate
 from generator.urls import inside_generated, producer_path, product_path, round_path
 
 INDEX_FOLDER = "chi-muc"  # inside the generated folder

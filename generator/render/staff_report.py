@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 
 from generator.csvcells import Column, csv_bytes, headings, row_of
 from generator.model.catalogue import Catalogue, Producer, Product, Status, add_months
-from generator.render.pages import vndate
 from generator.settings import EXPIRING_DAYS
+from generator.text import vndate
 
 NOT_INSPECTED_MONTHS = 12
 
