@@ -515,26 +515,27 @@ def import_(
         sys.exit(1)
     options = Options(province, issuer, group, allow_similar)
     plan = plan_import(settings, reference, spreadsheet, columns, options)
-    for line in describe_layout(plan):
+    for line in describe_layout(plan, settings.lang):
         echo(line)
     for change in plan.changes:
         echo(change)
     if plan.problems:
         echo(Report(plan.problems).format_text(settings.lang), err=True)
     if plan.fatal or (plan.problems and rejects is None):
-        echo("Chưa ghi gì: sửa các dòng trên trong bảng tính rồi nhập lại.", err=True)
+        echo(say("import-not-written", settings.lang), err=True)
         sys.exit(1)
-    summary = f"{plan.imported_rows} dòng nhập được, {len(plan.rejected)} dòng chưa nhập."
+    imported, rejected = plan.imported_rows, len(plan.rejected)
+    summary = say("import-summary", settings.lang, imported=imported, rejected=rejected)
     if dry_run:
-        echo(f"{summary} Chạy thử: {len(plan.files)} tệp sẽ được ghi; chưa ghi gì.")
+        echo(f"{summary} {say('import-dry-run', settings.lang, count=len(plan.files))}")
         return
     for path in write_plan(plan):
-        echo(f"Đã ghi {path.relative_to(settings.root)}")
+        echo(say("written", settings.lang, path=path.relative_to(settings.root)))
     if rejects is not None and plan.rejected:
         write_rejects(plan, rejects, settings.lang)
-        echo(f"Đã ghi {len(plan.rejected)} dòng chưa nhập vào {rejects}: sửa rồi nhập tệp đó.")
+        echo(say("import-rejects-written", settings.lang, count=rejected, path=rejects))
     echo(summary)
-    if not plan.imported_rows:  # a list of which no row could be taken is no success
+    if not imported:  # a list of which no row could be taken is no success
         sys.exit(1)
     if plan.files:
         loaded = load_catalogue(settings)
@@ -543,48 +544,34 @@ def import_(
             sys.exit(1)
 
 
-ENCODING_NAMES = {
-    "utf_8": "UTF-8",
-    "utf_8_sig": "UTF-8 có BOM",
-    "utf_16": "UTF-16",
-    "utf_16_le": "UTF-16",
-    "utf_16_be": "UTF-16",
-    "cp1258": "Windows-1258",
-}
-
-
-def describe_layout(plan: Any) -> list[str]:
+def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
     """How the file was read, in staff words: the heading row, the columns not used, the rows
     skipped (never dropped silently)."""
     layout = plan.layout
     if layout is None:
         return []
-    lines = []
     rows = "–".join(str(n) for n in layout.header_rows)
-    read_as = ""
     if plan.encoding:
-        separator = {"\t": "Tab", ",": "dấu phẩy", ";": "dấu chấm phẩy"}[plan.separator]
-        read_as = (
-            f" (bảng mã {ENCODING_NAMES.get(plan.encoding, plan.encoding)}, phân cách {separator})"
+        line = say(
+            "import-heading-read-as",
+            lang,
+            rows=rows,
+            encoding=plan.encoding,
+            separator=plan.separator,
         )
-    lines.append(f"Dòng tiêu đề của bảng: {rows}{read_as}.")
+    else:
+        line = say("import-heading", lang, rows=rows)
+    lines = [line]
     unused = [f"{c.letter} ({c.heading})" for c in layout.columns if not c.known]
     if unused:
-        lines.append("Cột không dùng: " + ", ".join(unused) + ".")
-    reasons = {
-        "column-numbers": "số thứ tự cột",
-        "section": "tiêu đề nhóm",
-        "repeated-heading": "tiêu đề lặp lại",
-        "totals": "dòng tổng",
-        "note": "ghi chú",
-    }
+        lines.append(say("import-unused-columns", lang, columns=", ".join(unused)))
     skipped = [
-        f"dòng {', '.join(map(str, layout.skipped[r]))} ({words})"
-        for r, words in reasons.items()
-        if r in layout.skipped
+        say("import-skipped-rows", lang, rows=", ".join(map(str, numbers)), skip=reason)
+        for reason in ("column-numbers", "section", "repeated-heading", "totals", "note")
+        if (numbers := layout.skipped.get(reason))
     ]
     if skipped:
-        lines.append("Bỏ qua (không phải dữ liệu): " + "; ".join(skipped) + ".")
+        lines.append(say("import-skipped", lang, skipped="; ".join(skipped)))
     return lines
 
 

@@ -299,7 +299,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "Row {row}, column {column} ({heading}): group '{value}' is not in criteria set {criteria}",
-            'Use a group of the criteria set (e.g. Thực phẩm, Đồ uống), or leave it empty: the product shows "group unknown".',
+            "Use a group of the criteria set as the list writes it (e.g. 'Thực phẩm', 'Đồ uống'), or leave it empty: the product shows \"group unknown\".",
         ),
     },
     "import-bad-kind": {
@@ -380,16 +380,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "Warning: producers '{name}' ({producer}) and '{other_name}' ({other}, file {file}) of one province have names that fold alike",
             "If they are one producer, merge the files (keep one ID, list the other under `aliases`); if not, tell the names apart.",
-        ),
-    },
-    "import-row": {
-        "vi": (
-            "Dòng {row}, cột {column}: {reason_text}",
-            "Sửa ô này trong bảng tính rồi nhập lại.",
-        ),
-        "en": (
-            "Row {row}, column {column}: {reason_text}",
-            "Fix this cell in the spreadsheet and import again.",
         ),
     },
     "misplaced-file": {
@@ -797,18 +787,6 @@ KIND_NAMES = {
     "inspection": ("đợt kiểm tra", "Inspection round"),
 }
 
-# The spreadsheet fields an import needs (`field` param of import-row), as staff call them.
-IMPORT_FIELDS = {
-    "product": ("tên sản phẩm", "the product name"),
-    "producer": ("tên chủ thể", "the producer name"),
-    "address": ("địa chỉ", "the address"),
-    "group": ("nhóm sản phẩm", "the product group"),
-    "stars": ("số sao", "the stars"),
-    "decision_number": ("số quyết định", "the decision number"),
-    "decision_date": ("ngày quyết định", "the decision date"),
-    "province": ("tỉnh (cột Tỉnh hoặc --province)", "the province (a Tinh column or --province)"),
-}
-
 # The hosts of generator/site/hosts.py by their setting's value (`host` param), as staff call them.
 HOST_NAMES = {
     "github-pages": ("GitHub Pages", "GitHub Pages"),
@@ -817,6 +795,29 @@ HOST_NAMES = {
     "cloudflare-pages-paid": ("Cloudflare Pages (gói trả phí)", "Cloudflare Pages (paid plan)"),
     "netlify": ("Netlify", "Netlify"),
     "none": ("máy chủ riêng hoặc kho lưu trữ đối tượng", "an own server or object storage"),
+}
+
+# How a spreadsheet was read, by the ids `ocop import` reports (`encoding`, `separator` and
+# `skip` params of `say`).
+ENCODING_NAMES = {
+    "utf_8": ("UTF-8", "UTF-8"),
+    "utf_8_sig": ("UTF-8 có BOM", "UTF-8 with BOM"),
+    "utf_16": ("UTF-16", "UTF-16"),
+    "utf_16_le": ("UTF-16", "UTF-16"),
+    "utf_16_be": ("UTF-16", "UTF-16"),
+    "cp1258": ("Windows-1258", "Windows-1258"),
+}
+SEPARATOR_NAMES = {
+    "\t": ("Tab", "tabs"),
+    ",": ("dấu phẩy", "commas"),
+    ";": ("dấu chấm phẩy", "semicolons"),
+}
+SKIP_NAMES = {
+    "column-numbers": ("số thứ tự cột", "column numbers"),
+    "section": ("tiêu đề nhóm", "section heading"),
+    "repeated-heading": ("tiêu đề lặp lại", "repeated heading"),
+    "totals": ("dòng tổng", "totals"),
+    "note": ("ghi chú", "note"),
 }
 
 # The wording a `reason` param picks: code -> reason -> language -> text (filled from the
@@ -848,27 +849,6 @@ REASONS: dict[str, dict[str, dict[str, str]]] = {
     "photo-unreadable": {
         "not-image": {"vi": "không phải tệp ảnh", "en": "not an image file"},
         "decode": {"vi": "{detail}", "en": "{detail}"},  # the image library's own words
-    },
-    "import-row": {
-        "missing": {"vi": "thiếu {field_name}", "en": "{field_name} is missing"},
-        "stars": {
-            "vi": "số sao '{value}' phải là 3, 4 hoặc 5",
-            "en": "stars '{value}' must be 3, 4 or 5",
-        },
-        "date": {
-            "vi": "ngày '{value}' không đọc được (dùng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY)",
-            "en": "date '{value}' cannot be read (use DD/MM/YYYY or YYYY-MM-DD)",
-        },
-        "future-date": {
-            "vi": "ngày quyết định sau hôm nay",
-            "en": "the decision date is after today",
-        },
-        "province": {"vi": "không có tỉnh '{value}'", "en": "no province '{value}'"},
-        "group": {
-            "vi": "nhóm '{value}' không có trong bộ tiêu chí {criteria}",
-            "en": "group '{value}' is not in the criteria set {criteria}",
-        },
-        "score": {"vi": "điểm '{value}' không phải số", "en": "score '{value}' is not a number"},
     },
 }
 
@@ -1158,6 +1138,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Đã gửi {sent} tệp lên {remote}; {kept} tệp không đổi, không gửi lại.",
         "en": "Sent {sent} file(s) to {remote}; {kept} unchanged file(s) not sent again.",
     },
+    # ocop import: how the file was read (generator/cli.py describe_layout)
+    "import-heading": {
+        "vi": "Dòng tiêu đề của bảng: {rows}.",
+        "en": "Heading row of the list: {rows}.",
+    },
+    "import-heading-read-as": {
+        "vi": "Dòng tiêu đề của bảng: {rows} (bảng mã {encoding_name}, phân cách {separator_name}).",
+        "en": "Heading row of the list: {rows} (encoding {encoding_name}, separated by {separator_name}).",
+    },
+    "import-unused-columns": {
+        "vi": "Cột không dùng: {columns}.",
+        "en": "Columns not used: {columns}.",
+    },
+    "import-skipped": {
+        "vi": "Bỏ qua (không phải dữ liệu): {skipped}.",
+        "en": "Skipped (not data): {skipped}.",
+    },
+    "import-skipped-rows": {"vi": "dòng {rows} ({skip_name})", "en": "row {rows} ({skip_name})"},
+    # ocop import: the changes, one a line (generator/staff/import_writer.py)
+    "import-producer-kind": {
+        "vi": "~ {name}: loại hình {kind}, dòng {row}",
+        "en": "~ {name}: kind {kind}, row {row}",
+    },
+    "import-product-group": {
+        "vi": "~ {product}: nhóm {group}, dòng {row}",
+        "en": "~ {product}: group {group}, row {row}",
+    },
+    "import-decision-issuer": {
+        "vi": "~ {product}: quyết định {decision} do {issuer} ban hành, dòng {row}",
+        "en": "~ {product}: decision {decision} issued by {issuer}, row {row}",
+    },
+    # ocop import: the outcome
+    "import-summary": {
+        "vi": "{imported} dòng nhập được, {rejected} dòng chưa nhập.",
+        "en": "{imported} row(s) imported, {rejected} not imported.",
+    },
+    "import-rejects-written": {
+        "vi": "Đã ghi {count} dòng chưa nhập vào {path}: sửa rồi nhập tệp đó.",
+        "en": "Wrote the {count} row(s) not imported to {path}: fix them there and import that file.",
+    },
 }
 
 
@@ -1202,8 +1222,6 @@ def _words(code: str, params: dict[str, Any], lang: str) -> dict[str, str]:
         values["found_name"] = _pick(FOUND_NAMES, params["found"], lang)
     if "kind" in params:
         values["kind_name"] = _pick(KIND_NAMES, params["kind"], lang)
-    if code == "import-row" and "field" in params:
-        values["field_name"] = _pick(IMPORT_FIELDS, params["field"], lang)
     if code == "missing-field" and lang != "en":
         values["description"] = _description(params)
     reason = REASONS.get(code, {}).get(str(params.get("reason")))
@@ -1248,12 +1266,22 @@ def render_error(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     return entry.get(lang, entry["vi"]).format_map(_Blank({k: str(v) for k, v in params.items()}))
 
 
+# The params of `say` that name something by id, and the table that names it.
+_SAY_NAMES = {
+    "host": HOST_NAMES,
+    "encoding": ENCODING_NAMES,
+    "separator": SEPARATOR_NAMES,
+    "skip": SKIP_NAMES,
+}
+
+
 def say(key: str, lang: str = "vi", **params: Any) -> str:
     """One of the command's own lines, filled with `params` (format specs such as dates apply;
-    a `host` id is named as `{host_name}`)."""
+    a `host`, `encoding`, `separator` or `skip` id is named as `{host_name}` and so on)."""
     entry = TEXTS[key]
-    if "host" in params:
-        params["host_name"] = _pick(HOST_NAMES, params["host"], lang)
+    for param, names in _SAY_NAMES.items():
+        if param in params:
+            params[f"{param}_name"] = _pick(names, params[param], lang)
     return entry.get(lang, entry["vi"]).format(**params)
 
 

@@ -92,7 +92,7 @@ def test_a_split_commune_is_told_with_its_candidates(tmp_path: Path) -> None:
     sheet = csv_file(tmp_path / "ha-noi.csv", heading, row)
     rejects = tmp_path / "chua-nhap.csv"
     result = run(root, str(sheet), "--rejects", str(rejects))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # no row imported: no success, the row written back
     assert (
         "ha-noi.csv:2: Dòng 2, cột D (Địa chỉ): xã 'phường Cống Vị' đã được chia cho nhiều xã "
         "mới: phường Giảng Võ (giang-vo), phường Ngọc Hà (ngoc-ha) [import-ambiguous-commune]"

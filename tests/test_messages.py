@@ -171,8 +171,8 @@ def test_import_lines_in_english(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert (
-        "list.csv:3: Row 3, column B (Ten san pham): the product name is missing [import-row]"
-        in result.output
+        "list.csv:3: Row 3, column B (Ten san pham): product name is missing"
+        " [import-missing-value]" in result.output
     )
     assert result.output.endswith(
         "Nothing written: fix the rows above in the spreadsheet and import again.\n"
@@ -193,17 +193,22 @@ def test_import_lines_in_english(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
+        "Heading row of the list: 1 (encoding UTF-8, separated by commas).",
         "+ new producer HKD Dong Van (hkd-dong-van), row 2",
         "+ new product Honey of HKD Dong Van, row 2",
         "+ 4-star certificate for Honey (decision 2/QD), row 2",
-        "Dry run: 1 file(s) would be written; nothing written.",
+        "1 row(s) imported, 0 not imported. Dry run: 1 file(s) would be written; nothing written.",
     ]
     wrong = tmp_path / "list.ods"
     wrong.write_text("x")
     result = run("import", str(wrong), "--root", str(root), *DATE, "--lang", "en")
     assert (result.exit_code, result.output) == (
         1,
-        "list.ods: only .xlsx and .csv files can be read\n",
+        "list.ods: Files of type .ods cannot be read [import-format]\n"
+        "    Fix: In Excel use Save As > Excel Workbook (.xlsx) or CSV UTF-8, then import"
+        " that file.\n"
+        "1 problem(s).\n"
+        "Nothing written: fix the rows above in the spreadsheet and import again.\n",
     )
 
 

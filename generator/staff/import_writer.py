@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.messages import say
 from generator.problems import Problem
 from generator.reference.data import Reference
 from generator.render.search import fold
@@ -122,7 +123,7 @@ class Writer:
         self.index.add(entry)
         self.plan.files[file] = data
         self.plan.changes.append(
-            f"+ chủ thể mới {record['producer']} ({producer_id}), dòng {row.number}"
+            self.say("import-new-producer", name=record["producer"], id=producer_id, row=row)
         )
         return entry
 
@@ -133,8 +134,14 @@ class Writer:
             _put(data, 2, "kind", record["kind"])
             if "kind" in record["derived"]:
                 _derived(data, ["kind"])
-            change = f"~ {data['name']}: loại hình {record['kind']}, dòng {row.number}"
+            change = self.say(
+                "import-producer-kind", name=data["name"], kind=record["kind"], row=row
+            )
             self._changed(file, change)
+
+    def say(self, key: str, row: DataRow, **params: Any) -> str:
+        """One change line in the staff's language, naming the spreadsheet row it comes from."""
+        return say(key, self.settings.lang, row=row.number, **params)
 
     def _changed(self, file: Path, change: str) -> None:
         self.plan.files[file] = self.documents[file]
@@ -165,13 +172,18 @@ class Writer:
             product["certifications"] = []
             products.append(product)
             known[fold(record["product"])] = product
-            self._changed(
-                file, f"+ sản phẩm mới {record['product']} của {data['name']}, dòng {row.number}"
+            change = self.say(
+                "import-new-product", product=record["product"], producer=data["name"], row=row
             )
+            self._changed(file, change)
         elif "group" not in product and record.get("group"):
             _put(product, 2, "group", record["group"])
-            self._changed(file, f"~ {record['product']}: nhóm {record['group']}, dòng {row.number}")
+            change = self.say(
+                "import-product-group", product=record["product"], group=record["group"], row=row
+            )
+            self._changed(file, change)
         certifications = product.setdefault("certifications", [])
+        about = {"product": record["product"], "decision": record["decision_number"], "row": row}
         same = next(
             (
                 c
@@ -184,8 +196,7 @@ class Writer:
             certifications.append(_certification(record))
             self._changed(
                 file,
-                f"+ chứng nhận {record['stars']} sao cho {record['product']} (quyết định "
-                f"{record['decision_number']}), dòng {row.number}",
+                self.say("import-new-certification", stars=record["stars"], **about),
             )
             return
         decision = same.get("decision")
@@ -193,14 +204,10 @@ class Writer:
             decision["issuer"] = record["issuer"]
             self._changed(
                 file,
-                f"~ {record['product']}: quyết định {record['decision_number']} do "
-                f"{record['issuer']} ban hành, dòng {row.number}",
+                self.say("import-decision-issuer", issuer=record["issuer"], **about),
             )
             return
-        self.plan.changes.append(
-            f"= {record['product']}: quyết định {record['decision_number']} đã có, "
-            f"dòng {row.number}"
-        )
+        self.plan.changes.append(self.say("import-known-decision", **about))
 
 
 def _certification(record: dict[str, Any]) -> dict[str, Any]:
