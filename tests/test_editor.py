@@ -82,6 +82,9 @@ def test_provinces_and_communes_come_from_the_reference_objects(forms: dict) -> 
     assert {o["value"] for o in communes} == expected
     provinces = _find(forms["producers"], "address.province")["options"]
     assert {o["value"] for o in provinces} == set(reference.provinces)
+    # the old units are written as the source gave them, not chosen from today's list
+    for unit in ("province", "district", "commune"):
+        assert _find(forms["producers"], f"address.former.{unit}")["widget"] == "string"
 
 
 def test_the_public_policy_is_unchanged_and_admin_has_its_own() -> None:

@@ -1,5 +1,7 @@
 """The editor at /admin/ driven in Debian's Chromium against its local backend (decap-server)
-on a copy of the project: what the form saves is YAML that `ocop validate` accepts."""
+on a copy of the project: what the form saves is YAML that `ocop validate` accepts. The browser
+is the session's shared one (tests/conftest.py): a second Playwright started while it runs would
+collide with its event loop."""
 
 from __future__ import annotations
 
@@ -18,12 +20,12 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.site.editor_config import form_message
+from tests.conftest import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "editor" / "node_modules" / ".bin" / "decap-server"
-CHROMIUM = "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api")
-if not (DECAP_SERVER.exists() and Path(CHROMIUM).exists()) and not os.environ.get("CI"):
+if not (DECAP_SERVER.exists() and CHROMIUM.exists()) and not os.environ.get("CI"):
     pytest.skip("editor packages or Chromium missing", allow_module_level=True)
 
 
@@ -99,14 +101,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 class Editor:
@@ -194,14 +188,16 @@ def test_records_created_and_edited_in_the_form_are_valid_data(
     editor.open("producers/new")
     editor.field("Mã cố định của chủ thể, trùng tên tệp").fill("htx-thu-nghiem")
     editor.field("Tên chủ thể").fill("Hợp tác xã Thử Nghiệm")
-    editor.choose(editor.field("Loại hình chủ thể"), "Hợp tác xã")
+    editor.choose(editor.field("Loại hình chủ thể (không bắt buộc)"), "Hợp tác xã")
     editor.field("Địa chỉ đúng như văn bản nguồn ghi").fill("xã Hòa An, Cao Bằng")
     editor.choose(editor.field("Mã tỉnh/thành phố hiện hành"), "Cao Bằng")
-    editor.choose(editor.field("Mã xã/phường hiện hành (không bắt buộc)"), "Hòa An (Cao Bằng)")
+    editor.choose(
+        editor.field("Mã xã/phường/đặc khu hiện hành (không bắt buộc)"), "Hòa An (Cao Bằng)"
+    )
     editor.page.get_by_role("button", name="Thêm sản phẩm").click()
     editor.field("Mã cố định của sản phẩm, duy nhất trong cả danh mục").fill("mien-thu-nghiem")
     editor.field("Tên sản phẩm").fill("Miến thử nghiệm")
-    group = editor.field("Mã nhóm sản phẩm theo bộ tiêu chí")
+    group = editor.field("Mã nhóm sản phẩm theo bộ tiêu chí (không bắt buộc)")
     group.click()
     group.fill("Thực phẩm")
     editor.page.keyboard.press("Enter")
@@ -213,7 +209,7 @@ def test_records_created_and_edited_in_the_form_are_valid_data(
     editor.page.keyboard.press("Enter")
     editor.field("Số quyết định").fill("123/QĐ-UBND")
     editor.field("Ngày quyết định").fill("2025-03-10")
-    editor.field("Cơ quan ban hành").fill("UBND tỉnh Cao Bằng")
+    editor.field("Cơ quan ban hành (không bắt buộc)").fill("UBND tỉnh Cao Bằng")
     assert "4 sao" in editor.page.frame_locator("iframe").first.locator("body").inner_text()
     editor.publish()
     created = producers / "cao-bang" / "htx-thu-nghiem.yaml"  # in its province's folder
@@ -245,6 +241,7 @@ def test_records_created_and_edited_in_the_form_are_valid_data(
     assert editor.refused == []
 
     data = _load(created)
+    assert data["kind"] == "htx"  # optional now, but saved when chosen
     assert data["address"] == {
         "as_given": "xã Hòa An, Cao Bằng",
         "province": "cao-bang",

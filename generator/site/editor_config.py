@@ -137,7 +137,7 @@ class FormBuilder:
                 for p in sorted(self.reference.provinces.values(), key=lambda p: p.name)
             ]
             return {"widget": "select", "options": options}
-        if name == "commune" and path[0] == "address":
+        if path == ("address", "commune"):  # not `address.former`: old units are text
             # Thousands of communes: one select that filters as you type, each commune named
             # with its province because names repeat across provinces.
             options = [
