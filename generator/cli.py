@@ -225,23 +225,31 @@ def report(settings: Settings, within: int, months: int, fmt: str, output: Path 
 
 @cli.command()
 @common
-@click.option("-v", "--verbose", is_flag=True, help="In cả thông tin của MkDocs.")
-def build(settings: Settings, verbose: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="In cả thông tin của công cụ dựng trang.")
+@click.option(
+    "--engine",
+    metavar="TÊN",
+    help="Công cụ dựng trang: mkdocs hoặc zensical (mặc định: biến OCOP_ENGINE, mục "
+    "extra: ocop: engine: của mkdocs.yml, hoặc mkdocs).",
+)
+def build(settings: Settings, verbose: bool, engine: str | None) -> None:
     """Kiểm tra dữ liệu, tạo trang và dựng trang web vào site/.
 
     Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
     """
+    from generator.site.build import build_site, engine_named
     from generator.site.editor import read_settings
-    from generator.site.engine import build_site
 
-    host = host_named(settings.host)  # a wrong setting stops before anything is built
+    engine = engine or settings.engine
+    engine_named(engine)  # a wrong engine stops before anything is built
+    host = host_named(settings.host)  # and so does a wrong host
     read_settings(settings.root)  # and so does a wrong editor.yml
     with _one_build(settings):  # pages and site: one build at a time
         loaded = _generate(settings, tolerate=True)
         if not loaded.report.ok:
             echo(say("build-refused", settings.lang), err=True)
             sys.exit(1)
-        site = build_site(settings, verbose=verbose)
+        site = build_site(settings, verbose=verbose, engine=engine)
     catalogue = loaded.catalogue
     assert catalogue is not None
     counts = {

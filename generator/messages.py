@@ -887,8 +887,16 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Another build is still running in {folder} (process {pid}, lock {lock}); run this again when it is done.",
     },
     "site-build": {
-        "vi": "MkDocs không dựng được trang web: {detail}",
-        "en": "MkDocs could not build the site: {detail}",
+        "vi": "{engine} không dựng được trang web: {detail}",
+        "en": "{engine} could not build the site: {detail}",
+    },
+    "unknown-engine": {
+        "vi": "Công cụ dựng trang '{value}' (tùy chọn --engine, mục extra: ocop: engine: trong "
+        "mkdocs.yml hoặc biến môi trường OCOP_ENGINE) không có trong danh sách. Ghi một trong: "
+        "{engines}.",
+        "en": "The site engine '{value}' (the --engine option, extra: ocop: engine: in mkdocs.yml "
+        "or the environment variable OCOP_ENGINE) is not one the catalogue knows. Write one of: "
+        "{engines}.",
     },
     "unknown-host": {
         "vi": "Nơi xuất bản '{value}' (mục extra: ocop: host: trong mkdocs.yml hoặc biến môi "

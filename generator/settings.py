@@ -24,6 +24,7 @@ LISTING_LIMIT = 1000
 HOST_ENV = "OCOP_HOST"
 MEDIA_URL_ENV = "OCOP_MEDIA_URL"
 MEDIA_REMOTE_ENV = "OCOP_MEDIA_REMOTE"
+ENGINE_ENV = "OCOP_ENGINE"
 MEDIA_FOLDER = "site.media"  # beside site/: the files to upload to the media address
 
 
@@ -93,6 +94,12 @@ class Settings:
         """The static host the site is published on (`extra.ocop.host` of mkdocs.yml or
         OCOP_HOST; generator/site/hosts.py names them); `none` when unset."""
         return _setting(self.config_file, "host", HOST_ENV) or "none"
+
+    @property
+    def engine(self) -> str:
+        """The engine that builds the site (`extra.ocop.engine` of mkdocs.yml or OCOP_ENGINE;
+        generator/site/build.py names them); `mkdocs` when unset."""
+        return _setting(self.config_file, "engine", ENGINE_ENV) or "mkdocs"
 
     @property
     def media_url(self) -> str:

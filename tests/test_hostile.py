@@ -15,7 +15,7 @@ import yaml
 from generator.generate.run import generate
 from generator.render.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
-from generator.site.engine import build_site
+from generator.site.build import build_site
 from tests.conftest import AS_OF, FIXTURES, copy_project
 
 ATTACK = (

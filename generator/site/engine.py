@@ -1,4 +1,4 @@
-"""The only module that imports the site engine (MkDocs): build, serve and the thin hook.
+"""The only module that imports MkDocs: its part of `build_site`, serve and the thin hook.
 
 Listed under `hooks:` in mkdocs.yml so that a plain `mkdocs build` or `mkdocs serve` also
 generates the catalogue pages first, through the same core as `ocop build`.
@@ -6,17 +6,12 @@ generates the catalogue pages first, through the same core as `ocop build`.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import logging
 import os
 import posixpath
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
@@ -35,7 +30,6 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from generator.cache import PageCache
 from generator.generate.media import origin
 from generator.generate.run import ensure_generated, publish, published_files
-from generator.lock import project_lock
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.render.htmlpage import (
@@ -45,9 +39,9 @@ from generator.render.htmlpage import (
     read_html_page,
     toc_tokens,
 )
-from generator.settings import AS_OF_ENV, GENERATED_FOLDER, LISTING_LIMIT_ENV, Settings
+from generator.settings import GENERATED_FOLDER, Settings
+from generator.site.build import STEPS_AFTER_ENV, SiteBuildError, engine_context
 from generator.site.csp import apply_policy, secure_site
-from generator.site.editor import EditorError, publish_editor
 from generator.terminal import PrintableFormatter
 
 log = logging.getLogger("mkdocs.ocop")
@@ -58,8 +52,15 @@ _media_origin = ""  # where pages may load images from besides the site (csp.pol
 _rebuilding = False  # a preview's rebuild after a data change: only a few pages changed
 
 
-class SiteBuildError(OcopError):
-    """The site engine refused to build the site."""
+def build_with_mkdocs(settings: Settings, staging: Path, verbose: bool) -> None:
+    """MkDocs as the engine of `build_site`: the site built into `staging`; the hook generates
+    the pages (current already under `ocop build`) and leaves the steps after it to the build."""
+    _configure_logging(verbose)
+    try:
+        config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
+        raise SiteBuildError("site-build", engine="MkDocs", detail=error) from None
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -72,89 +73,13 @@ def _configure_logging(verbose: bool) -> None:
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-@contextmanager
-def _engine_context(settings: Settings) -> Iterator[None]:
-    """Run the engine from the project root (relative paths in mkdocs.yml) with the build date
-    and the listing limit pinned for the hook, and the date for MkDocs' sitemap (reproducible
-    output)."""
-    as_of = settings.as_of
-    epoch = int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp())
-    saved = {k: os.environ.get(k) for k in (AS_OF_ENV, LISTING_LIMIT_ENV, "SOURCE_DATE_EPOCH")}
-    os.environ[AS_OF_ENV] = as_of.isoformat()
-    os.environ[LISTING_LIMIT_ENV] = str(settings.listing_limit)
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    cwd = Path.cwd()
-    os.chdir(settings.root)
-    try:
-        yield
-    finally:
-        os.chdir(cwd)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-def build_site(settings: Settings, verbose: bool = False) -> Path:
-    """Build the site into a fresh folder and swap it in only when the build succeeded; one
-    build at a time in a project (`project_lock`)."""
-    with project_lock(settings.cache_dir):
-        return _build_site(settings, verbose)
-
-
-def _build_site(settings: Settings, verbose: bool) -> Path:
-    _configure_logging(verbose)
-    target = settings.site_dir
-    staging = target.with_name(f"{target.name}.building-{os.getpid()}")
-    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    for leftover in target.parent.glob(f"{target.name}.building-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed half-way
-    for leftover in target.parent.glob(f"{target.name}.old-*"):
-        _remove_later(leftover)  # from a removal that was stopped
-    try:
-        with _engine_context(settings):
-            config = load_config(config_file=str(settings.config_file), site_dir=str(staging))
-            mkdocs_build(config)
-        # after the engine: every HTML file it wrote or copied; then /admin/ with its own policy
-        secure_site(staging, origin(settings.media_url))
-        publish_editor(settings, staging)  # only when the office set up editor.yml
-    except (MkDocsException, SystemExit) as error:  # Abort is a MkDocsException
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError("site-build", detail=error) from None
-    except (EditorError, OSError):  # OSError: a folder not writable, the disk full
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staging, target)
-    _remove_later(retired)
-    return target
-
-
-def _remove_later(folder: Path) -> None:
-    """Remove a retired site in a process of its own: the new site is in place without waiting
-    for its predecessor's files (200,000 at national scale) to be unlinked one by one."""
-    if folder.exists():
-        subprocess.Popen(
-            [sys.executable, "-c", _REMOVE, str(folder)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # it outlives this command
-        )
-
-
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-
-
 def serve_site(settings: Settings, dev_addr: str) -> None:
     """Preview the site; a change in data/ regenerates the pages and reloads the browser.
 
     Rebuilds are the engine's "dirty" builds: only the pages whose Markdown was rewritten (the
     generator touches nothing else) are rendered again."""
     _configure_logging(verbose=True)
-    with _engine_context(settings):
+    with engine_context(settings):
         mkdocs_serve(
             config_file=str(settings.config_file),
             livereload=True,
@@ -543,13 +468,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Put the drawn files and photos into the site; keep the pages converted by a build
     without warnings."""
     global _conversions, _rebuilding, _files, _html, _put
+    on_its_own = not _serving and STEPS_AFTER_ENV not in os.environ  # a plain `mkdocs build`
     if _files is not None:
-        publish(_files.published, config.site_dir, _put)
+        if _serving or on_its_own:  # else `build_site` publishes them after the engine
+            publish(_files.published, config.site_dir, _put)
         _put = _files.published if _serving else {}  # a preview rebuilds into the same folder
         _files = _html = None
     if _conversions is not None:
         _conversions.finish()
         _conversions = None
-    if not _serving and AS_OF_ENV not in os.environ:  # `mkdocs build` run on its own
+    if on_its_own:
         secure_site(Path(config.site_dir), _media_origin)  # else `build_site` does it
     _rebuilding = _serving
