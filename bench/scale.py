@@ -44,10 +44,10 @@ from bench.preview import change_latency
 from generator.drawings.photos import PHOTO_FOLDER
 from generator.generate.run import generate
 from generator.model.loading import load_catalogue
+from generator.publish.build import build_site
 from generator.render.export import OPEN_DATA, RECORD
 from generator.render.search import INDEX_FILE, INDEX_FOLDER
 from generator.settings import GENERATED_FOLDER, Settings
-from generator.site.build import build_site
 from generator.staff.demo import write_demo
 from generator.urls import BADGE_SVG, CARD, QR_SVG, producer_path
 

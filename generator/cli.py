@@ -17,9 +17,9 @@ from generator.lock import project_lock
 from generator.messages import say
 from generator.model.loading import Loaded, load_catalogue
 from generator.problems import OcopError, Report
+from generator.publish.hosts import FLAG_FILE, Host, host_named
 from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.settings import Settings, today
-from generator.site.hosts import FLAG_FILE, Host, host_named
 from generator.staff import scaffold
 from generator.staff.scaffold import NewProduct
 from generator.terminal import echo
@@ -237,8 +237,8 @@ def build(settings: Settings, verbose: bool, engine: str | None) -> None:
 
     Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
     """
-    from generator.site.build import build_site, engine_named
-    from generator.site.editor import read_settings
+    from generator.publish.build import build_site, engine_named
+    from generator.publish.editor import read_settings
 
     engine = engine or settings.engine
     engine_named(engine)  # a wrong engine stops before anything is built
@@ -267,7 +267,7 @@ def _check_host(settings: Settings, site: Path, host: Host) -> None:
     served from the media address, and exit 1 (the site flagged) when a limit is passed."""
     from generator.generate.run import stage_media
     from generator.messages import megabytes, number
-    from generator.site.hosts import excesses, flag, inventory, refusal, summary
+    from generator.publish.hosts import excesses, flag, inventory, refusal, summary
 
     lang = settings.lang
     measured = inventory(site)
@@ -321,7 +321,7 @@ def serve(settings: Settings, dev_addr: str) -> None:
 
     Ví dụ: ocop serve --dev-addr 0.0.0.0:8000
     """
-    from generator.site.engine import serve_site
+    from generator.publish.engine import serve_site
 
     loaded = _generate(settings, tolerate=True)
     if not loaded.report.ok and not (settings.generated_dir / "index.md").is_file():

@@ -787,7 +787,7 @@ KIND_NAMES = {
     "inspection": ("đợt kiểm tra", "Inspection round"),
 }
 
-# The hosts of generator/site/hosts.py by their setting's value (`host` param), as staff call them.
+# The hosts of generator/publish/hosts.py by their setting's value (`host` param), as staff call them.
 HOST_NAMES = {
     "github-pages": ("GitHub Pages", "GitHub Pages"),
     "gitlab-pages": ("GitLab Pages (gitlab.com)", "GitLab Pages (gitlab.com)"),
@@ -1051,7 +1051,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Made {producers} producer(s), {products} product(s), {rounds} inspection "
         "round(s) in {folder}",
     },
-    # `ocop build`: the site against its host's limits (generator/site/hosts.py); a limit
+    # `ocop build`: the site against its host's limits (generator/publish/hosts.py); a limit
     # ("host-limit") follows the figure it bounds.
     "host-summary": {"vi": "Trang web cho {host_name}:", "en": "The site for {host_name}:"},
     "host-size": {"vi": "  dung lượng: {size}", "en": "  size: {size}"},

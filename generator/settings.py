@@ -92,13 +92,13 @@ class Settings:
     @property
     def host(self) -> str:
         """The static host the site is published on (`extra.ocop.host` of mkdocs.yml or
-        OCOP_HOST; generator/site/hosts.py names them); `none` when unset."""
+        OCOP_HOST; generator/publish/hosts.py names them); `none` when unset."""
         return _setting(self.config_file, "host", HOST_ENV) or "none"
 
     @property
     def engine(self) -> str:
         """The engine that builds the site (`extra.ocop.engine` of mkdocs.yml or OCOP_ENGINE;
-        generator/site/build.py names them); `mkdocs` when unset."""
+        generator/publish/build.py names them); `mkdocs` when unset."""
         return _setting(self.config_file, "engine", ENGINE_ENV) or "mkdocs"
 
     @property

@@ -61,7 +61,7 @@ def with_photos(root: Path) -> Path:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue built once with the real MkDocs, judged on AS_OF."""
     from generator.generate.run import generate
-    from generator.site.build import build_site
+    from generator.publish.build import build_site
 
     root = copy_project(tmp_path_factory.mktemp("sample"))
     settings = Settings(root=root, as_of=AS_OF)
@@ -74,7 +74,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The sample catalogue built as a large one: above the listing limit (lowered to 5 here) its
     lists of the whole catalogue become one page per province."""
-    from generator.site.build import build_site
+    from generator.publish.build import build_site
 
     root = copy_project(tmp_path_factory.mktemp("split"))
     build_site(Settings(root=root, as_of=AS_OF, listing_limit=5))
@@ -88,7 +88,7 @@ PHOTO_PRODUCER = "ha-com-chay-huy-hoang"
 def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalogue with phone photos added to one producer and its product, built."""
     from generator.generate.run import generate
-    from generator.site.build import build_site
+    from generator.publish.build import build_site
 
     root = with_photos(copy_project(tmp_path_factory.mktemp("photos")))
     settings = Settings(root=root, as_of=AS_OF)

@@ -194,7 +194,7 @@ def test_a_poisoned_drawing_cache_is_never_published(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from generator.cli import cli
-    from generator.site.build import build_site
+    from generator.publish.build import build_site
 
     root = copy_project(tmp_path)
     runner = CliRunner()
@@ -247,7 +247,7 @@ def test_a_link_to_a_file_not_published_stops_the_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from generator.generate.run import FILES_MANIFEST, generate
-    from generator.site.build import SiteBuildError, build_site
+    from generator.publish.build import SiteBuildError, build_site
 
     settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
     assert generate(settings).report.ok

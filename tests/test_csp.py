@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.site.csp import script_hash, secure_site
+from generator.publish.csp import script_hash, secure_site
 
 
 def test_every_html_file_gets_the_policy_once(tmp_path: Path) -> None:

@@ -10,11 +10,11 @@ import pytest
 
 from generator.load.schema import inline, load_schema
 from generator.messages import render_message
+from generator.publish import csp
+from generator.publish.editor import EditorError, EditorSettings, publish_editor, read_settings
+from generator.publish.editor_config import collections, field_paths, form_message, form_paths
 from generator.reference.data import load_reference
 from generator.settings import Settings
-from generator.site import csp
-from generator.site.editor import EditorError, EditorSettings, publish_editor, read_settings
-from generator.site.editor_config import collections, field_paths, form_message, form_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

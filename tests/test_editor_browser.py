@@ -19,7 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.site.editor_config import form_message
+from generator.publish.editor_config import form_message
 from tests.conftest import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent

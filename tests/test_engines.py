@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.generate.run import published_files
+from generator.publish.csp import policy_for
 from generator.settings import AS_OF_ENV, GENERATED_FOLDER, Settings
-from generator.site.csp import policy_for
 from tests.conftest import AS_OF, copy_project
 from tests.links import broken_links
 

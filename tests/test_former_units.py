@@ -46,7 +46,7 @@ products:
 @pytest.fixture(scope="module")
 def former_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.generate.run import generate
-    from generator.site.build import build_site
+    from generator.publish.build import build_site
 
     root = copy_project(tmp_path_factory.mktemp("former"))
     folder = root / "data/producers/vinh-long"

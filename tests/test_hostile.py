@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from generator.generate.run import generate
+from generator.publish.build import build_site
 from generator.render.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
-from generator.site.build import build_site
 from tests.conftest import AS_OF, FIXTURES, copy_project
 
 ATTACK = (

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.messages import HOST_NAMES, megabytes, number
-from generator.site.hosts import FLAG_FILE, HOSTS, MIB, Kind, excesses, inventory
+from generator.publish.hosts import FLAG_FILE, HOSTS, MIB, Kind, excesses, inventory
 from tests.conftest import AS_OF, copy_project
 
 

@@ -61,7 +61,7 @@ def test_broken_links_in_a_generated_html_page_stop_the_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from generator.generate.run import generate
-    from generator.site.build import SiteBuildError, build_site
+    from generator.publish.build import SiteBuildError, build_site
 
     settings = Settings(root=copy_project(tmp_path), as_of=AS_OF)
     assert generate(settings).report.ok

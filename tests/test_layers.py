@@ -11,7 +11,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The stages in pipeline order; a module imports from its own stage or an earlier one.
-STAGES = ["load", "reference", "check", "model", "drawings", "render", "generate", "site", "staff"]
+STAGES = [
+    "load",
+    "reference",
+    "check",
+    "model",
+    "drawings",
+    "render",
+    "generate",
+    "publish",
+    "staff",
+]
 # Shared by every stage: they import from no stage.
 SHARED = {
     "settings",

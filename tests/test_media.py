@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.site.csp import policy_for
+from generator.publish.csp import policy_for
 from tests.conftest import AS_OF, PHOTO_PRODUCER, copy_project, with_photos
 from tests.links import broken_links
 from tests.photo_factory import phone_photo

@@ -10,8 +10,8 @@ import pytest
 import zxingcpp
 
 from generator.generate.run import generate
+from generator.publish.build import build_site
 from generator.settings import Settings
-from generator.site.build import build_site
 from tests.conftest import AS_OF, copy_project, serve_folder
 from tests.qr_pixels import qr_pixels
 

@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.model.loading import load_catalogue
+from generator.publish.csp import script_hash
 from generator.render.htmlpage import is_html_page
 from generator.render.search import INDEX_FOLDER, read_rows
 from generator.settings import Settings
-from generator.site.csp import script_hash
 from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
 from tests.links import broken_links
 

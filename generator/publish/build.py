@@ -17,9 +17,9 @@ from generator.generate.media import origin
 from generator.generate.run import publish, published_files
 from generator.lock import project_lock
 from generator.problems import OcopError
+from generator.publish.csp import secure_site
+from generator.publish.editor import EditorError, publish_editor
 from generator.settings import AS_OF_ENV, LISTING_LIMIT_ENV, Settings
-from generator.site.csp import secure_site
-from generator.site.editor import EditorError, publish_editor
 
 # Set while `build_site` runs an engine: the MkDocs hook then leaves publishing and the policy
 # to the steps after the engine, which a plain `mkdocs build` runs in the hook instead.
@@ -34,13 +34,13 @@ class SiteBuildError(OcopError):
 
 
 def _mkdocs(settings: Settings, staging: Path, verbose: bool) -> None:
-    from generator.site.engine import build_with_mkdocs
+    from generator.publish.engine import build_with_mkdocs
 
     build_with_mkdocs(settings, staging, verbose)
 
 
 def _zensical(settings: Settings, staging: Path, verbose: bool) -> None:
-    from generator.site.zensical import build_with_zensical
+    from generator.publish.zensical import build_with_zensical
 
     build_with_zensical(settings, staging, verbose)
 

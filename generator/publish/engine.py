@@ -32,6 +32,8 @@ from generator.generate.media import origin
 from generator.generate.run import ensure_generated, publish, published_files
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
+from generator.publish.build import STEPS_AFTER_ENV, SiteBuildError, engine_context
+from generator.publish.csp import apply_policy, secure_site
 from generator.render.htmlpage import (
     HTML_BODY_KEY,
     anchors_and_links,
@@ -40,8 +42,6 @@ from generator.render.htmlpage import (
     toc_tokens,
 )
 from generator.settings import GENERATED_FOLDER, Settings
-from generator.site.build import STEPS_AFTER_ENV, SiteBuildError, engine_context
-from generator.site.csp import apply_policy, secure_site
 from generator.terminal import PrintableFormatter
 
 log = logging.getLogger("mkdocs.ocop")

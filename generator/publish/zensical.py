@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.publish.build import SiteBuildError
 from generator.settings import Settings
-from generator.site.build import SiteBuildError
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 _SITE_DIR = re.compile(r"^site_dir:.*$", re.MULTILINE)

@@ -17,10 +17,10 @@ import yaml
 
 from generator.load.schema import labels
 from generator.problems import OcopError
+from generator.publish.csp import apply_policy
+from generator.publish.editor_config import collections
 from generator.reference.data import Reference, load_reference
 from generator.settings import EXPIRING_DAYS, Settings
-from generator.site.csp import apply_policy
-from generator.site.editor_config import collections
 
 EDITOR_FILE = "editor.yml"  # the office's settings; the editor is on the site only when present
 PACKAGE_DIR = "editor"  # package.json, package-lock.json and node_modules/ (npm ci)

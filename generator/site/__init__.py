@@ -1,1 +1,0 @@
-"""Site: the engine (MkDocs) at the edge, and the steps after it."""
