@@ -12,6 +12,7 @@ import logging
 import os
 import posixpath
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
@@ -47,9 +48,6 @@ from generator.terminal import PrintableFormatter
 log = logging.getLogger("mkdocs.ocop")
 # Partials that render Material's markup faster with MkDocs (_SharedParts); not theme overrides.
 ENGINE_THEME = Path(__file__).parent / "engine_theme"
-_serving = False
-_media_origin = ""  # where pages may load images from besides the site (csp.policy_for)
-_rebuilding = False  # a preview's rebuild after a data change: only a few pages changed
 
 
 def build_with_mkdocs(settings: Settings, staging: Path, verbose: bool) -> None:
@@ -94,16 +92,15 @@ def serve_site(settings: Settings, dev_addr: str) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _rebuilding, _put
-    _serving, _rebuilding, _put = command == "serve", False, {}
+    global _state
+    _state = _HookState(serving=command == "serve")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the catalogue pages unless they are current; refuse to publish invalid data."""
-    global _media_origin
     settings = Settings(root=Path(config.config_file_path).parent)
     try:
-        _media_origin = origin(settings.media_url)
+        _state.media_origin = origin(settings.media_url)
     except OcopError as error:
         raise Abort(str(error)) from None
     loaded = ensure_generated(settings)
@@ -111,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     text = loaded.report.format_text(settings.lang)
     has_pages = (settings.generated_dir / "index.md").is_file()
-    if _serving and has_pages:
+    if _state.serving and has_pages:
         log.warning(
             "Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n%s", text
         )
@@ -399,84 +396,97 @@ def _folders(url: str) -> tuple[str, ...]:
     return tuple(part for part in url.split("/") if part)
 
 
-_conversions: _Conversions | None = None
-_files: _PublishedFiles | None = None
-_html: _HtmlPages | None = None
-_put: dict[str, str] = {}  # the drawn files and photos already in the preview's folder
-_shared: _SharedParts | None = None
+@dataclass
+class _HookState:
+    """What the hook's events share during one engine run (MkDocs calls module functions, so
+    the state lives in this one object instead of module globals)."""
+
+    serving: bool = False
+    rebuilding: bool = False  # a preview's rebuild after a data change: only a few pages changed
+    media_origin: str = ""  # where pages may load images from besides the site (csp.policy_for)
+    conversions: _Conversions | None = None
+    files: _PublishedFiles | None = None
+    html: _HtmlPages | None = None
+    put: dict[str, str] = field(default_factory=dict)  # drawn files already in a preview's folder
+    shared: _SharedParts | None = None
+
+
+_state = _HookState()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Let the engine find the drawn files and photos when it checks links (they are published
     after the build), and link the generated files that are not pages instead of copying them."""
-    global _conversions, _files, _html
     settings = Settings(root=Path(config.config_file_path).parent)
     published = published_files(settings)
     for file in files:
         if _is_generated(file.src_uri) and not file.is_documentation_page():
             file.__class__ = _LinkedFile  # the same file, copied by a link
-    _files = _PublishedFiles(files, config, published)
-    _html = _HtmlPages(_files)
-    if _conversions is not None:
-        _conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
-    _conversions = _Conversions(settings, config, _files)
-    return _files
+    _state.files = _PublishedFiles(files, config, published)
+    _state.html = _HtmlPages(_state.files)
+    if _state.conversions is not None:
+        _state.conversions.finish(completed=False)  # a build that stopped half-way keeps nothing
+    _state.conversions = _Conversions(settings, config, _state.files)
+    return _state.files
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    global _shared
-    _shared = _SharedParts(nav)
-    if _conversions is not None and not _rebuilding:  # a rebuild converts its few pages itself
-        _conversions.convert_all(config, files)
+    _state.shared = _SharedParts(nav)
+    conversions = _state.conversions
+    if conversions is not None and not _state.rebuilding:  # a rebuild converts its few pages
+        conversions.convert_all(config, files)
     return nav
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    if _shared is not None:
-        _shared.install(env, list(config.theme.dirs))
+    if _state.shared is not None:
+        _state.shared.install(env, list(config.theme.dirs))
     return env
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return _html.read(page) if _html is not None else None
+    return _state.html.read(page) if _state.html is not None else None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _html is not None and _html.take(page):
+    if _state.html is not None and _state.html.take(page):
         return markdown
-    return _conversions.before(markdown, page, files) if _conversions else markdown
+    conversions = _state.conversions
+    return conversions.before(markdown, page, files) if conversions else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _conversions.after(html, page, files) if _conversions else html
+    conversions = _state.conversions
+    return conversions.after(html, page, files) if conversions else html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its Content-Security-Policy as it is written: the preview's pages have
     it too, and `secure_site` after the build finds most pages already right."""
-    return apply_policy(output, media_origin=_media_origin)
+    return apply_policy(output, media_origin=_state.media_origin)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages made from a template alone (404.html)."""
     if not template_name.endswith(".html"):
         return output_content
-    return apply_policy(output_content, media_origin=_media_origin)
+    return apply_policy(output_content, media_origin=_state.media_origin)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Put the drawn files and photos into the site; keep the pages converted by a build
     without warnings."""
-    global _conversions, _rebuilding, _files, _html, _put
-    on_its_own = not _serving and STEPS_AFTER_ENV not in os.environ  # a plain `mkdocs build`
-    if _files is not None:
-        if _serving or on_its_own:  # else `build_site` publishes them after the engine
-            publish(_files.published, config.site_dir, _put)
-        _put = _files.published if _serving else {}  # a preview rebuilds into the same folder
-        _files = _html = None
-    if _conversions is not None:
-        _conversions.finish()
-        _conversions = None
+    state = _state
+    on_its_own = not state.serving and STEPS_AFTER_ENV not in os.environ  # plain `mkdocs build`
+    if state.files is not None:
+        if state.serving or on_its_own:  # else `build_site` publishes them after the engine
+            publish(state.files.published, config.site_dir, state.put)
+        # a preview rebuilds into the same folder
+        state.put = state.files.published if state.serving else {}
+        state.files = state.html = None
+    if state.conversions is not None:
+        state.conversions.finish()
+        state.conversions = None
     if on_its_own:
-        secure_site(Path(config.site_dir), _media_origin)  # else `build_site` does it
-    _rebuilding = _serving
+        secure_site(Path(config.site_dir), state.media_origin)  # else `build_site` does it
+    state.rebuilding = state.serving
