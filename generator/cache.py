@@ -57,6 +57,13 @@ def _code_modules(name: str) -> tuple[set[str], set[str]]:
 
 
 @functools.cache
+def _distributions() -> dict[str, list[str]]:
+    """Top-level module name -> the installed distributions providing it (read once: it opens
+    every installed package's file list)."""
+    return dict(importlib.metadata.packages_distributions())
+
+
+@functools.cache
 def code_digest(module: str) -> str:
     """A hash of the code that draws in `module`: the source of every project module it uses,
     the versions of the packages they use and of Python, and the data files a module declares
@@ -64,9 +71,8 @@ def code_digest(module: str) -> str:
     that function again, without a version raised by hand."""
     ours, others = _code_modules(module)
     digest = hashlib.sha256(sys.version.encode())
-    installed = importlib.metadata.packages_distributions()
     for top in sorted(others):
-        for distribution in installed.get(top, []):
+        for distribution in _distributions().get(top, []):
             digest.update(f"{distribution}={importlib.metadata.version(distribution)}".encode())
     for name in sorted(ours):
         used = sys.modules[name]
@@ -107,6 +113,81 @@ def intact(path: str) -> bool:
     return path.rpartition(".")[2] == content_digest(data)
 
 
+INTACT_RECORD = "intact.json"  # in the drawing cache's folder
+
+
+class IntactRecord:
+    """The drawn files found intact (`intact`) in this cache, each with its file's identity
+    then (device, inode, size, modification time), so that 70,000 files are not read and
+    hashed at every run: a file with the same identity is the same file, and any other (one
+    rewritten in place, one restored from another machine's cache, which gets new inodes) is
+    read and hashed again. Plain JSON: a record of the wrong shape is ignored."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = f"{folder}{os.sep}"
+        self.path = folder / INTACT_RECORD
+        self._seen: dict[str, list[int]] | None = None  # read on first use, in each process
+        self.changed = False
+
+    @property
+    def seen(self) -> dict[str, list[int]]:
+        if self._seen is None:
+            self._seen = self._read()
+        return self._seen
+
+    def _read(self) -> dict[str, list[int]]:
+        try:
+            value = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {
+            name: stamp
+            for name, stamp in value.items()
+            if isinstance(stamp, list) and len(stamp) == 4 and all(type(n) is int for n in stamp)
+        }
+
+    @staticmethod
+    def _stamp(path: str) -> list[int] | None:
+        try:
+            found = os.stat(path)
+        except OSError:
+            return None
+        return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns]
+
+    def check(self, path: str) -> bool:
+        """True when the cached file at `path` is intact: recorded so, or read and found so."""
+        stamp = self._stamp(path)  # before reading: a change after it changes the stamp
+        if stamp is None:
+            return False
+        name = path.removeprefix(self.folder)
+        if self.seen.get(name) == stamp:
+            return True
+        if not intact(path):
+            return False
+        self.seen[name] = stamp
+        self.changed = True
+        return True
+
+    def add(self, path: str) -> None:
+        """Record a file just drawn and written by this run."""
+        if (stamp := self._stamp(path)) is not None:
+            self.seen[path.removeprefix(self.folder)] = stamp
+            self.changed = True
+
+    def forget(self, path: str) -> None:
+        if self.seen.pop(path.removeprefix(self.folder), None) is not None:
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the record when it changed; a cache that cannot be written is read again."""
+        if self.changed:
+            with contextlib.suppress(OSError):
+                _store(self.path, _JSON.encode(self.seen).encode("utf-8"))
+            self.changed = False
+
+
 def _store(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -138,6 +219,7 @@ class DrawingCache:
         self.folder = folder
         self.workers = workers or processors()
         self.drawn = 0  # files actually drawn in this run; the rest came from the cache
+        self.record = IntactRecord(folder)
 
     def _folder(self, draw: Callable[[Any], bytes]) -> str:
         return f"{self.folder / draw.__name__}{os.sep}"  # text: a Path each costs too much here
@@ -160,7 +242,7 @@ class DrawingCache:
             folder, cached, kept = kinds[draw]
             key = drawing_key(draw, value)
             name = cached.get(key)
-            if name is not None and (key in kept or intact(folder + name)):
+            if name is not None and (key in kept or self.record.check(folder + name)):
                 files[target] = folder + name
                 kept.add(key)
             else:
@@ -171,6 +253,8 @@ class DrawingCache:
                 for key, name in cached.items():
                     if key not in kept:  # no longer drawn, or damaged (drawn again)
                         Path(folder + name).unlink(missing_ok=True)
+                        self.record.forget(folder + name)
+        self.record.save()
         return files, missing
 
     def plan(self, drawings: list[Drawing]) -> dict[str, str | None]:
@@ -191,6 +275,9 @@ class DrawingCache:
             self.workers,
         )
         paths = dict(zip(missing, drawn, strict=True))
+        for path in drawn:
+            self.record.add(path)
+        self.record.save()
         self.drawn += len(missing)
         return {
             target: files[target] or paths[drawing_key(draw, value)]

@@ -16,7 +16,7 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from generator.cache import DrawingCache, code_digest, drawing_key
+from generator.cache import INTACT_RECORD, DrawingCache, code_digest, drawing_key
 from generator.drawings.assets import badge, card, draw_assets, drawn_assets
 from generator.drawings.badges import badge_svg
 from generator.drawings.cards import share_card
@@ -170,7 +170,7 @@ def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> No
     gone = catalogue.producers[0]
     fewer = dataclasses.replace(catalogue, producers=catalogue.producers[1:])
     kept = producer_assets(fewer, SITE, DrawingCache(tmp_path))
-    cached = {str(p) for p in tmp_path.rglob("*") if p.is_file()}
+    cached = {str(p) for p in tmp_path.rglob("*") if p.is_file() and p.name != INTACT_RECORD}
     assert cached == set(kept.values())
     assert {rel for rel in files if rel.startswith(f"{PRODUCERS}/{gone.id}/")}
     assert all(Path(files[rel]).exists() == (rel in kept) for rel in files)
@@ -185,6 +185,30 @@ def test_damaged_drawings_are_drawn_again(catalogue, assets, tmp_path: Path) -> 
     again = DrawingCache(tmp_path)
     files = producer_assets(catalogue, SITE, again)
     assert again.drawn == len(assets)
+    assert {rel: Path(path).read_bytes() for rel, path in files.items()} == assets
+
+
+def test_files_found_intact_are_not_read_again(
+    catalogue, assets, tmp_path: Path, monkeypatch
+) -> None:
+    """The record of files found intact spares reading every file at every run, but a file
+    rewritten in place, even to the same size, is read, found damaged and drawn again."""
+    import generator.cache
+
+    producer_assets(catalogue, SITE, DrawingCache(tmp_path))
+    read: list[str] = []
+    real = generator.cache.intact
+    monkeypatch.setattr(generator.cache, "intact", lambda path: read.append(path) or real(path))
+    again = DrawingCache(tmp_path)
+    producer_assets(catalogue, SITE, again)
+    assert again.drawn == 0 and read == []
+    victim = next(p for p in (tmp_path / "qr_svg").iterdir())
+    size = victim.stat().st_size
+    victim.write_bytes(b"<svg>" + b"x" * (size - 11) + b"</svg>")
+    assert victim.stat().st_size == size
+    third = DrawingCache(tmp_path)
+    files = producer_assets(catalogue, SITE, third)
+    assert read == [str(victim)] and third.drawn == 1
     assert {rel: Path(path).read_bytes() for rel, path in files.items()} == assets
 
 

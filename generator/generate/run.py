@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__, parallel
-from generator.cache import DrawingCache, ResultCache, folder_digest, intact
+from generator.cache import DrawingCache, IntactRecord, ResultCache, folder_digest
 from generator.drawings.assets import draw_assets, drawn_assets
 from generator.drawings.photos import PhotoCache, WebPhoto
 from generator.generate.media import photo_base, split
@@ -204,20 +204,25 @@ def _listed(settings: Settings) -> dict[str, str]:
 def is_current(settings: Settings) -> bool:
     """True when the generated pages were made from exactly the current inputs and every
     file they publish is still in the cache, every drawn one intact (its bytes match the hash
-    in its name: a damaged or poisoned cache is drawn again, never published)."""
+    in its name, or it is the very file found so before: a damaged or poisoned cache is drawn
+    again, never published)."""
     stamp = settings.generated_dir / STAMP
     if not stamp.is_file() or stamp.read_text().strip() != inputs_digest(settings):
         return False
     listed: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
     drawings = f"{settings.cache_dir / DRAWINGS}{os.sep}"
-    for path in _listed(settings).values():
-        folder, name = os.path.split(path)
-        if folder not in listed:
-            listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-        if name not in listed[folder]:
-            return False
-        if path.startswith(drawings) and not intact(path):
-            return False
+    record = IntactRecord(settings.cache_dir / DRAWINGS)
+    try:
+        for path in _listed(settings).values():
+            folder, name = os.path.split(path)
+            if folder not in listed:
+                listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+            if name not in listed[folder]:
+                return False
+            if path.startswith(drawings) and not record.check(path):
+                return False
+    finally:
+        record.save()
     return True
 
 
