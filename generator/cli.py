@@ -19,7 +19,7 @@ from generator.model.loading import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.publish.hosts import FLAG_FILE, Host, host_named
 from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
-from generator.settings import Settings, today
+from generator.settings import LANG_ENV, LANGUAGES, Settings, today
 from generator.staff import scaffold
 from generator.staff.scaffold import NewProduct
 from generator.terminal import echo
@@ -66,8 +66,9 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     )
     @click.option(
         "--lang",
-        type=click.Choice(["vi", "en"]),
-        default="vi",
+        type=click.Choice(LANGUAGES),
+        default=LANGUAGES[0],
+        envvar=LANG_ENV,
         show_default=True,
         is_eager=True,  # read first, so the other options' errors are in its language
         callback=_keep_lang,

@@ -1004,6 +1004,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Một lệnh dựng khác đang chạy trong thư mục này (tiến trình {pid}); đợi …",
         "en": "Another build is running in this folder (process {pid}); waiting …",
     },
+    "preview-kept": {
+        "vi": "Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n{problems}",
+        "en": "The data has problems; the preview keeps the previous pages until they are "
+        "fixed:\n{problems}",
+    },
+    "engine-refused": {
+        "vi": "Dữ liệu có lỗi, không dựng trang web:\n{problems}\nSửa các lỗi trên rồi chạy lại "
+        "(kiểm tra bằng `ocop validate`).",
+        "en": "The data has problems, so the site is not built:\n{problems}\nFix them and run "
+        "again (check with `ocop validate`).",
+    },
     "build-refused": {
         "vi": "Không dựng trang web; site/ cũ được giữ nguyên.",
         "en": "The site was not built; the previous site/ is kept.",
