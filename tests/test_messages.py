@@ -32,8 +32,8 @@ VIETNAMESE = re.compile(
 QUOTED = re.compile(r"'[^'\n]*'")  # values quoted from the data may be Vietnamese
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env)
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, input=input)
 
 
 def words_of(output: str) -> str:
@@ -375,3 +375,15 @@ def test_a_preview_of_failing_data_speaks_the_language(lang: str, tmp_path: Path
     assert KEPT[lang] in running.output and "[unknown-producer]" in running.output
     if lang == "en":
         assert_english(running.output)
+
+
+@pytest.mark.parametrize(("lang", "question"), [("vi", "Tên chủ thể: "), ("en", "Producer name: ")])
+def test_ocop_new_asks_in_the_language(lang: str, question: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    answers = "Hop tac xa Che\nhtx\ncao-bang\nxa Hoa An\nTra xanh\ndo-uong\n4\n\n1/QD\n"
+    answers += "2025-06-16\nUBND\n"
+    result = run("new", "producer", "--root", str(root), *DATE, "--lang", lang, input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(question)
+    if lang == "en":
+        assert_english(result.output)
