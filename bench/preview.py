@@ -45,11 +45,11 @@ class Preview:
 
 
 @contextmanager
-def preview(root: Path) -> Iterator[Preview]:
-    """`ocop serve` on a free port for the project at `root`."""
+def preview(root: Path, *options: str) -> Iterator[Preview]:
+    """`ocop serve` on a free port for the project at `root`, with more `options` if given."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--root", str(root)]
+        [sys.executable, "-m", "generator.cli", "serve", "--root", str(root), *options]
         + ["--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -19,7 +19,7 @@ from generator.model.loading import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.publish.hosts import FLAG_FILE, Host, host_named
 from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
-from generator.settings import Settings, today
+from generator.settings import LANG_ENV, LANGUAGES, Settings, today
 from generator.staff import scaffold
 from generator.staff.scaffold import NewProduct
 from generator.terminal import echo
@@ -36,6 +36,20 @@ def _lang() -> str:
 def _keep_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
     ctx.meta[LANG] = value
     return value
+
+
+class _Asked(click.Option):
+    """An option asked for when it is missing, in the command's language: its `prompt` is the
+    key of the question in the message catalogue (TEXTS)."""
+
+    def prompt_for_value(self, ctx: click.Context) -> Any:
+        key = self.prompt
+        assert key is not None
+        self.prompt = say(key, ctx.meta.get(LANG, "vi"))
+        try:
+            return super().prompt_for_value(ctx)
+        finally:
+            self.prompt = key
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -66,8 +80,9 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     )
     @click.option(
         "--lang",
-        type=click.Choice(["vi", "en"]),
-        default="vi",
+        type=click.Choice(LANGUAGES),
+        default=LANGUAGES[0],
+        envvar=LANG_ENV,
         show_default=True,
         is_eager=True,  # read first, so the other options' errors are in its language
         callback=_keep_lang,
@@ -332,28 +347,40 @@ def serve(settings: Settings, dev_addr: str) -> None:
 def _product_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The required fields of a new product and its certification, asked for when missing."""
     options = [
-        click.option("--product-name", prompt="Tên sản phẩm", help="Tên sản phẩm."),
+        click.option("--product-name", prompt="ask-product-name", cls=_Asked, help="Tên sản phẩm."),
         click.option(
             "--group",
-            prompt="Mã nhóm sản phẩm (vd thuc-pham, do-uong)",
+            prompt="ask-group",
+            cls=_Asked,
             help="Mã nhóm theo bộ tiêu chí.",
         ),
-        click.option("--stars", type=click.IntRange(3, 5), prompt="Số sao (3-5)", help="Số sao."),
+        click.option(
+            "--stars", type=click.IntRange(3, 5), prompt="ask-stars", cls=_Asked, help="Số sao."
+        ),
         click.option(
             "--criteria",
             default="qd-148-2023",
             show_default=True,
-            prompt="Bộ tiêu chí",
+            prompt="ask-criteria",
+            cls=_Asked,
             help="qd-148-2023 hoặc qd-1048-2019.",
         ),
-        click.option("--decision-number", prompt="Số quyết định", help="Số quyết định công nhận."),
+        click.option(
+            "--decision-number",
+            prompt="ask-decision-number",
+            cls=_Asked,
+            help="Số quyết định công nhận.",
+        ),
         click.option(
             "--decision-date",
             callback=_date_option,
-            prompt="Ngày quyết định (NĂM-THÁNG-NGÀY)",
+            prompt="ask-decision-date",
+            cls=_Asked,
             help="Ngày quyết định.",
         ),
-        click.option("--issuer", prompt="Cơ quan công nhận", help="Cơ quan ban hành quyết định."),
+        click.option(
+            "--issuer", prompt="ask-issuer", cls=_Asked, help="Cơ quan ban hành quyết định."
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -398,15 +425,21 @@ def new() -> None:
 
 @new.command("producer")
 @common
-@click.option("--name", prompt="Tên chủ thể", help="Tên chủ thể, ví dụ Hợp tác xã Chè Tài Hồ Sìn.")
+@click.option(
+    "--name",
+    prompt="ask-producer-name",
+    cls=_Asked,
+    help="Tên chủ thể, ví dụ Hợp tác xã Chè Tài Hồ Sìn.",
+)
 @click.option(
     "--kind",
     type=click.Choice(["htx", "doanh-nghiep", "ho-kinh-doanh", "to-hop-tac"]),
-    prompt="Loại hình",
+    prompt="ask-kind",
+    cls=_Asked,
     help="Loại hình chủ thể.",
 )
-@click.option("--province", prompt="Mã tỉnh (vd cao-bang)", help="Mã tỉnh hiện hành.")
-@click.option("--address", prompt="Địa chỉ (như văn bản ghi)", help="Địa chỉ theo văn bản nguồn.")
+@click.option("--province", prompt="ask-province", cls=_Asked, help="Mã tỉnh hiện hành.")
+@click.option("--address", prompt="ask-address", cls=_Asked, help="Địa chỉ theo văn bản nguồn.")
 @click.option("--commune", default=None, help="Mã xã/phường hiện hành (không bắt buộc).")
 @_product_options
 def new_producer(
@@ -430,7 +463,7 @@ def new_producer(
 
 @new.command("product")
 @common
-@click.option("--producer", prompt="Mã chủ thể", help="Mã của chủ thể có sản phẩm.")
+@click.option("--producer", prompt="ask-producer", cls=_Asked, help="Mã của chủ thể có sản phẩm.")
 @_product_options
 def new_product(settings: Settings, producer: str, **product: Any) -> None:
     """Thêm một sản phẩm vào cuối danh sách sản phẩm của một chủ thể.
@@ -448,15 +481,17 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
     "--date",
     "held",
     callback=_date_option,
-    prompt="Ngày kiểm tra (NĂM-THÁNG-NGÀY)",
+    prompt="ask-inspection-date",
+    cls=_Asked,
     help="Ngày kiểm tra.",
 )
-@click.option("--body", prompt="Cơ quan kiểm tra", help="Cơ quan kiểm tra.")
-@click.option("--area", prompt="Địa bàn (như văn bản ghi)", help="Địa bàn kiểm tra.")
-@click.option("--province", prompt="Mã tỉnh", help="Mã tỉnh hiện hành.")
+@click.option("--body", prompt="ask-body", cls=_Asked, help="Cơ quan kiểm tra.")
+@click.option("--area", prompt="ask-area", cls=_Asked, help="Địa bàn kiểm tra.")
+@click.option("--province", prompt="ask-round-province", cls=_Asked, help="Mã tỉnh hiện hành.")
 @click.option(
     "--producers",
-    prompt="Mã các chủ thể được kiểm tra (cách nhau bởi dấu phẩy)",
+    prompt="ask-producers",
+    cls=_Asked,
     help="Mã các chủ thể, cách nhau bởi dấu phẩy.",
 )
 def new_inspection(

@@ -1004,6 +1004,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Một lệnh dựng khác đang chạy trong thư mục này (tiến trình {pid}); đợi …",
         "en": "Another build is running in this folder (process {pid}); waiting …",
     },
+    # The questions of `ocop new` when an option is missing.
+    "ask-product-name": {"vi": "Tên sản phẩm", "en": "Product name"},
+    "ask-group": {
+        "vi": "Mã nhóm sản phẩm (vd thuc-pham, do-uong)",
+        "en": "Product group ID (e.g. thuc-pham, do-uong)",
+    },
+    "ask-stars": {"vi": "Số sao (3-5)", "en": "Stars (3-5)"},
+    "ask-criteria": {"vi": "Bộ tiêu chí", "en": "Criteria set"},
+    "ask-decision-number": {"vi": "Số quyết định", "en": "Decision number"},
+    "ask-decision-date": {
+        "vi": "Ngày quyết định (NĂM-THÁNG-NGÀY)",
+        "en": "Decision date (YYYY-MM-DD)",
+    },
+    "ask-issuer": {"vi": "Cơ quan công nhận", "en": "Certifying body"},
+    "ask-producer-name": {"vi": "Tên chủ thể", "en": "Producer name"},
+    "ask-kind": {"vi": "Loại hình", "en": "Kind of producer"},
+    "ask-province": {"vi": "Mã tỉnh (vd cao-bang)", "en": "Province ID (e.g. cao-bang)"},
+    "ask-address": {"vi": "Địa chỉ (như văn bản ghi)", "en": "Address (as the source gives it)"},
+    "ask-producer": {"vi": "Mã chủ thể", "en": "Producer ID"},
+    "ask-inspection-date": {
+        "vi": "Ngày kiểm tra (NĂM-THÁNG-NGÀY)",
+        "en": "Inspection date (YYYY-MM-DD)",
+    },
+    "ask-body": {"vi": "Cơ quan kiểm tra", "en": "Inspecting body"},
+    "ask-area": {"vi": "Địa bàn (như văn bản ghi)", "en": "Area (as the source gives it)"},
+    "ask-round-province": {"vi": "Mã tỉnh", "en": "Province ID"},
+    "ask-producers": {
+        "vi": "Mã các chủ thể được kiểm tra (cách nhau bởi dấu phẩy)",
+        "en": "IDs of the producers inspected (separated by commas)",
+    },
+    "preview-kept": {
+        "vi": "Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n{problems}",
+        "en": "The data has problems; the preview keeps the previous pages until they are "
+        "fixed:\n{problems}",
+    },
+    "engine-refused": {
+        "vi": "Dữ liệu có lỗi, không dựng trang web:\n{problems}\nSửa các lỗi trên rồi chạy lại "
+        "(kiểm tra bằng `ocop validate`).",
+        "en": "The data has problems, so the site is not built:\n{problems}\nFix them and run "
+        "again (check with `ocop validate`).",
+    },
     "build-refused": {
         "vi": "Không dựng trang web; site/ cũ được giữ nguyên.",
         "en": "The site was not built; the previous site/ is kept.",

@@ -18,6 +18,10 @@ EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
 # list of every product would be megabytes on a phone); OCOP_LISTING_LIMIT overrides it.
 LISTING_LIMIT_ENV = "OCOP_LISTING_LIMIT"
 LISTING_LIMIT = 1000
+# The languages of what the commands print; OCOP_LANG sets it where no `--lang` reaches (a
+# plain `mkdocs build`, and the engine's hook under `ocop build` and `ocop serve`).
+LANGUAGES = ("vi", "en")
+LANG_ENV = "OCOP_LANG"
 # Where the site is published, and where its photos are served from when they outgrow that host
 # (docs/hosting.md): `extra: ocop:` of mkdocs.yml, each overridden by its environment variable
 # (CI templates set the host that way).
@@ -41,13 +45,19 @@ def listing_limit() -> int:
     return int(value) if value.isdigit() else LISTING_LIMIT
 
 
+def language() -> str:
+    """The language of the messages: OCOP_LANG when it names one (`LANGUAGES`), else Vietnamese."""
+    value = os.environ.get(LANG_ENV, "")
+    return value if value in LANGUAGES else LANGUAGES[0]
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things are and which date the catalogue is judged on."""
 
     root: Path = field(default_factory=Path.cwd)
     as_of: dt.date = field(default_factory=today)
-    lang: str = "vi"
+    lang: str = field(default_factory=language)
     expiring_days: int = EXPIRING_DAYS
     listing_limit: int = field(default_factory=listing_limit)
 

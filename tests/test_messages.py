@@ -4,18 +4,23 @@ through and through; an error that stops a run ends in its message, never a trac
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from bench.preview import preview, wait_for
 from generator.cli import cli
 from generator.drawings.fonts import FONT_DIR_ENV, FontMissing
 from generator.messages import ERRORS, MESSAGES, REASONS, TEXTS, render_error
 from generator.problems import OcopError
+from generator.settings import LANG_ENV
 from tests.conftest import AS_OF, FIXTURES, copy_project, overlay
 
 DATE = ["--as-of", AS_OF.isoformat()]
@@ -27,8 +32,8 @@ VIETNAMESE = re.compile(
 QUOTED = re.compile(r"'[^'\n]*'")  # values quoted from the data may be Vietnamese
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env)
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, input=input)
 
 
 def words_of(output: str) -> str:
@@ -317,3 +322,68 @@ def test_hosting_errors_in_english(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert result.output.startswith("rclone could not send the photos to no-such-remote:")
         assert "Traceback" not in result.output
+
+
+# The failing-data paths through the engine: its hook speaks the language chosen too.
+REFUSED = {
+    "vi": "Dữ liệu có lỗi, không dựng trang web",
+    "en": "The data has problems, so the site is not built",
+}
+KEPT = {
+    "vi": "Dữ liệu có lỗi; bản xem trước giữ các trang cũ",
+    "en": "The data has problems; the preview keeps the previous pages",
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_build_of_failing_data_speaks_the_language(lang: str, tmp_path: Path) -> None:
+    root = copy_project(tmp_path, data=FIXTURES / "base" / "data")
+    overlay(root, FIXTURES / "invalid" / "unknown-producer")
+    options = [] if lang == "vi" else ["--lang", "en"]  # Vietnamese unless chosen otherwise
+    result = run("build", "--root", str(root), *DATE, *options)
+    assert result.exit_code == 1
+    assert "[unknown-producer]" in result.output
+    # A plain `mkdocs build` has no --lang: OCOP_LANG chooses, and its hook refuses the data.
+    env = {k: v for k, v in os.environ.items() if k != LANG_ENV}
+    engine = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env | ({} if lang == "vi" else {LANG_ENV: "en"}),
+    )
+    said = engine.stdout + engine.stderr
+    assert engine.returncode != 0
+    assert REFUSED[lang] in said and "[unknown-producer]" in said
+    assert not (root / "site").exists()
+    if lang == "en":
+        assert_english(result.output)
+        assert_english(said)
+    else:
+        assert "Không có chủ thể mã 'htx-maau'" in result.output and REFUSED["vi"] in said
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_preview_of_failing_data_speaks_the_language(lang: str, tmp_path: Path) -> None:
+    root = copy_project(tmp_path, data=FIXTURES / "base" / "data")
+    assert run("generate", "--root", str(root), *DATE).exit_code == 0  # earlier pages
+    overlay(root, FIXTURES / "invalid" / "unknown-producer")
+    options = [] if lang == "vi" else ["--lang", "en"]
+    with preview(root, *options) as running:
+        started = wait_for(running.url + "danh-muc/chu-the/htx-mau/", "Hợp tác xã Mẫu", 90)
+    assert started is not None, running.output
+    assert KEPT[lang] in running.output and "[unknown-producer]" in running.output
+    if lang == "en":
+        assert_english(running.output)
+
+
+@pytest.mark.parametrize(("lang", "question"), [("vi", "Tên chủ thể: "), ("en", "Producer name: ")])
+def test_ocop_new_asks_in_the_language(lang: str, question: str, tmp_path: Path) -> None:
+    root = overlay(tmp_path, FIXTURES / "base")
+    answers = "Hop tac xa Che\nhtx\ncao-bang\nxa Hoa An\nTra xanh\ndo-uong\n4\n\n1/QD\n"
+    answers += "2025-06-16\nUBND\n"
+    result = run("new", "producer", "--root", str(root), *DATE, "--lang", lang, input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(question)
+    if lang == "en":
+        assert_english(result.output)

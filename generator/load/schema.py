@@ -145,15 +145,54 @@ def labels(name: str, *path: str) -> dict[str, str]:
     return dict(_labels(name, path))
 
 
-@functools.cache
-def _labels(name: str, path: tuple[str, ...]) -> dict[str, str]:
+def _node(name: str, path: tuple[str, ...]) -> dict[str, Any]:
+    """The schema node at a property path, lists stepped into."""
     root = load_schema(name)
     node = resolve(root, root)
     for part in path:
         while "items" in node and "properties" not in node:
             node = resolve(node["items"], root)
         node = resolve(node["properties"][part], root)
-    return node.get("x-labels", {})
+    return node
+
+
+@functools.cache
+def _labels(name: str, path: tuple[str, ...]) -> dict[str, str]:
+    return _node(name, path).get("x-labels", {})
+
+
+def _properties(name: str, path: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """The properties of the object at a path (the object of a list's items for a list)."""
+    root = load_schema(name)
+    node = _node(name, path)
+    while "items" in node and "properties" not in node:
+        node = resolve(node["items"], root)
+    return {field: resolve(child, root) for field, child in node.get("properties", {}).items()}
+
+
+def is_plain(node: dict[str, Any]) -> bool:
+    """A field holding one text, number, truth value or choice: what the model carries and the
+    open data writes by the field's name, with no code of its own."""
+    return node.get("type") in {"string", "number", "integer", "boolean"} or (
+        "enum" in node and "type" not in node
+    )
+
+
+@functools.cache
+def plain_fields(name: str, *path: str) -> tuple[str, ...]:
+    """The plain fields (`is_plain`) of the object at a path, in schema order."""
+    return tuple(f for f, node in _properties(name, path).items() if is_plain(node))
+
+
+@functools.cache
+def open_data_fields(name: str, *path: str) -> tuple[tuple[str, str | None], ...]:
+    """The fields of the object at a path that the open data publishes (`x-open-data`), in
+    schema order, each with its heading in the open-data CSV (`x-csv`) or None."""
+    return tuple(
+        (field, node.get("x-csv"))
+        for field, node in _properties(name, path).items()
+        if node.get("x-open-data")
+    )
 
 
 def _type_of(value: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import enum
 import functools
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.load.schema import labels
+from generator.load.schema import labels, plain_fields
 from generator.reference.data import CriteriaSet, Province, Reference
 
 # How a page says that the source does not give a value (the value is then absent in the data).
@@ -34,6 +35,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+class Declared:
+    """A record that also carries, by name, the plain fields of its schema that it has no
+    attribute of its own for (`plain`): a field declared in the schema reaches the templates
+    and the open data under its own name with no code in the model."""
+
+    plain: dict[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        plain = self.__dict__.get("plain")  # not there yet while a copy is being made
+        if plain is not None and name in plain:
+            return plain[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
 @dataclass
 class Photo:
     """A photo file of a producer or product, resolved to an absolute path."""
@@ -43,7 +58,7 @@ class Photo:
 
 
 @dataclass
-class Certification:
+class Certification(Declared):
     """One certification decision and what follows from it on the build date."""
 
     stars: int
@@ -57,6 +72,7 @@ class Certification:
     revoked_decision: str | None
     illustrative: frozenset[str]
     derived: frozenset[str] = frozenset()
+    plain: dict[str, Any] = field(default_factory=dict)
     expires: dt.date = field(init=False)
     status: Status = field(init=False)
     days_left: int = field(init=False)
@@ -84,7 +100,7 @@ class Shop:
 
 
 @dataclass
-class Product:
+class Product(Declared):
     """A product and its certifications, oldest first."""
 
     id: str
@@ -101,6 +117,7 @@ class Product:
     aliases: list[str] = field(default_factory=list)
     reevaluation_since: dt.date | None = None
     reevaluation_note: str | None = None
+    plain: dict[str, Any] = field(default_factory=dict)
 
     @property
     def current(self) -> Certification:
@@ -182,7 +199,7 @@ class InspectionRound:
 
 
 @dataclass
-class Producer:
+class Producer(Declared):
     """A producer, its products and the inspections that visited it (newest first)."""
 
     id: str
@@ -211,6 +228,7 @@ class Producer:
     derived: frozenset[str] = frozenset()
     former: dict[str, str] = field(default_factory=dict)  # old units, as the source gave them
     former_label: str = ""  # the same for a page: "huyện Tiểu Cần, tỉnh Trà Vinh"
+    plain: dict[str, Any] = field(default_factory=dict)
 
     @property
     def kind_text(self) -> str:
@@ -281,6 +299,19 @@ def _derived(record: dict[str, Any]) -> frozenset[str]:
     return frozenset(record.get("derived", []))
 
 
+@functools.cache
+def _unmodelled(cls: type, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The plain fields of the producer schema's object at `path` that `cls` has no attribute
+    of its own for."""
+    own = {f.name for f in dataclasses.fields(cls)}
+    return tuple(f for f in plain_fields("producer", *path) if f not in own and not hasattr(cls, f))
+
+
+def _plain(record: dict[str, Any], cls: type, *path: str) -> dict[str, Any]:
+    """What `Declared.plain` holds: the record's value (or None) of each unmodelled plain field."""
+    return {f: record.get(f) for f in _unmodelled(cls, path)}
+
+
 def _photos(record: dict[str, Any], folder: Path) -> list[Photo]:
     return [
         Photo((folder / p["file"]).resolve(), p.get("caption", ""))
@@ -304,6 +335,7 @@ def _certification(
         revoked_decision=revoked.get("decision"),
         illustrative=_marked(item),
         derived=_derived(item),
+        plain=_plain(item, Certification, "products", "certifications"),
     )
     cert.judge(as_of, expiring_days)
     return cert
@@ -345,6 +377,7 @@ def build_producer(
                 aliases=list(item.get("aliases", [])),
                 reevaluation_since=_date((item.get("reevaluation") or {}).get("since")),
                 reevaluation_note=(item.get("reevaluation") or {}).get("note"),
+                plain=_plain(item, Product, "products"),
             )
         )
     return Producer(
@@ -373,6 +406,7 @@ def build_producer(
         derived=_derived(data),
         former=_former(address),
         former_label=reference.units.former_label(_former(address)),
+        plain=_plain(data, Producer),
     )
 
 

@@ -19,7 +19,7 @@ from generator.lock import project_lock
 from generator.problems import OcopError
 from generator.publish.csp import secure_site
 from generator.publish.editor import EditorError, publish_editor
-from generator.settings import AS_OF_ENV, LISTING_LIMIT_ENV, Settings
+from generator.settings import AS_OF_ENV, LANG_ENV, LISTING_LIMIT_ENV, Settings
 
 # Set while `build_site` runs an engine: the MkDocs hook then leaves publishing and the policy
 # to the steps after the engine, which a plain `mkdocs build` runs in the hook instead.
@@ -57,14 +57,16 @@ def engine_named(name: str) -> Engine:
 
 @contextmanager
 def engine_context(settings: Settings, steps_after: bool = False) -> Iterator[None]:
-    """Run an engine from the project root (relative paths in mkdocs.yml) with the build date
-    and the listing limit pinned for the hook, and the date for the sitemap (reproducible
-    output); `steps_after`: the steps after the engine are this build's, not the hook's."""
+    """Run an engine from the project root (relative paths in mkdocs.yml) with the build date,
+    the listing limit and the language pinned for the hook, and the date for the sitemap
+    (reproducible output); `steps_after`: the steps after the engine are this build's, not the
+    hook's."""
     as_of = settings.as_of
     epoch = int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp())
     pinned = {
         AS_OF_ENV: as_of.isoformat(),
         LISTING_LIMIT_ENV: str(settings.listing_limit),
+        LANG_ENV: settings.lang,
         "SOURCE_DATE_EPOCH": str(epoch),
     }
     if steps_after:

@@ -31,6 +31,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from generator.cache import PageCache
 from generator.generate.media import origin
 from generator.generate.run import ensure_generated, publish, published_files
+from generator.messages import say
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
 from generator.publish.build import STEPS_AFTER_ENV, SiteBuildError, engine_context
@@ -97,26 +98,22 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Generate the catalogue pages unless they are current; refuse to publish invalid data."""
+    """Generate the catalogue pages unless they are current; refuse to publish invalid data.
+    Its words are in the language `ocop --lang` pinned, or OCOP_LANG (`Settings.lang`)."""
     settings = Settings(root=Path(config.config_file_path).parent)
     try:
         _state.media_origin = origin(settings.media_url)
     except OcopError as error:
-        raise Abort(str(error)) from None
+        raise Abort(error.message(settings.lang)) from None
     loaded = ensure_generated(settings)
     if loaded is None or loaded.report.ok:
         return config
     text = loaded.report.format_text(settings.lang)
     has_pages = (settings.generated_dir / "index.md").is_file()
     if _state.serving and has_pages:
-        log.warning(
-            "Dữ liệu có lỗi; bản xem trước giữ các trang cũ cho đến khi sửa xong:\n%s", text
-        )
+        log.warning("%s", say("preview-kept", settings.lang, problems=text))
         return config
-    raise Abort(
-        f"Dữ liệu có lỗi, không dựng trang web:\n{text}\n"
-        "Sửa các lỗi trên rồi chạy lại (kiểm tra bằng `ocop validate`)."
-    )
+    raise Abort(say("engine-refused", settings.lang, problems=text))
 
 
 class _LinkedFile(File):

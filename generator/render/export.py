@@ -4,11 +4,13 @@ Schemas of the data files, and a data dictionary made from them. All determinist
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from generator.csvcells import Column, csv_bytes, headings, row_of
-from generator.load.schema import SCHEMAS, load_schema, resolve
+from generator.load.schema import SCHEMAS, load_schema, open_data_fields, plain_fields, resolve
 from generator.model.catalogue import Catalogue, Certification, Producer, Product
 from generator.urls import PRODUCERS, absolute, producer_path, product_path
 
@@ -16,12 +18,34 @@ OPEN_DATA = "du-lieu"  # folder inside the generated folder
 RECORD = "du-lieu.json"  # a producer's record, beside its page
 
 
+# Where each kind of record sits in the producer schema.
+PRODUCER, PRODUCT, CERTIFICATION = (), ("products",), ("products", "certifications")
+
+
 def _fields(prefix: str, fields: frozenset[str]) -> list[str]:
     return [f"{prefix}{f}" for f in sorted(fields)]
 
 
+@functools.cache
+def declared(path: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """The plain fields of the producer schema's object at `path` marked `x-open-data`, each with
+    its CSV heading or None: the open data writes them from the model's attribute of the same
+    name, with no code here."""
+    plain = set(plain_fields("producer", *path))
+    return tuple((f, heading) for f, heading in open_data_fields("producer", *path) if f in plain)
+
+
+def _record(
+    item: Any, path: tuple[str, ...], head: dict[str, Any], tail: dict[str, Any]
+) -> dict[str, Any]:
+    """A record: the values composed here (`head`), the schema's declared fields that `head` and
+    `tail` do not already write, then `tail` (the marks and the lists)."""
+    extra = {f: getattr(item, f) for f, _ in declared(path) if f not in head and f not in tail}
+    return head | extra | tail
+
+
 def _certification(cert: Certification) -> dict[str, Any]:
-    return {
+    head = {
         "stars": cert.stars,
         "score": cert.score,
         "criteria": cert.criteria.id,
@@ -35,15 +59,36 @@ def _certification(cert: Certification) -> dict[str, Any]:
         "revoked": {"date": cert.revoked_date.isoformat(), "reason": cert.revoked_reason}
         if cert.revoked_date
         else None,
+    }
+    tail = {
         "illustrative": sorted(cert.illustrative),
         "derived": sorted(cert.derived),
         "unknown": ["decision.issuer"] if cert.issuer is None else [],
     }
+    return _record(cert, CERTIFICATION, head, tail)
+
+
+def _product(producer: Producer, p: Product, site_url: str) -> dict[str, Any]:
+    head = {
+        "id": p.id,
+        "url": absolute(site_url, product_path(producer.id, p.id)),
+        "name": p.name,
+        "group": p.group,
+        "stars": p.stars,
+    }
+    tail = {
+        "illustrative": sorted(p.illustrative),
+        "derived": sorted(p.derived),
+        "unknown": ["group"] if p.group is None else [],
+        "certifications": [_certification(c) for c in p.certifications],
+    }
+    return _record(p, PRODUCT, head, tail)
 
 
 def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, Any]:
-    """A producer with its products, certifications (with derived expiry and status) and visits."""
-    return {
+    """A producer with its products, certifications (with derived expiry and status) and visits:
+    what is composed here, and the plain fields the schema marks `x-open-data` by their name."""
+    head = {
         "id": producer.id,
         "url": absolute(site_url, producer_path(producer.id)),
         "as_of": as_of,
@@ -65,23 +110,12 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
             "facebook": producer.facebook,
             "zalo": producer.zalo,
         },
+    }
+    tail = {
         "illustrative": sorted(producer.illustrative),
         "derived": sorted(producer.derived),
         "unknown": ["kind"] if producer.kind is None else [],
-        "products": [
-            {
-                "id": p.id,
-                "url": absolute(site_url, product_path(producer.id, p.id)),
-                "name": p.name,
-                "group": p.group,
-                "stars": p.stars,
-                "illustrative": sorted(p.illustrative),
-                "derived": sorted(p.derived),
-                "unknown": ["group"] if p.group is None else [],
-                "certifications": [_certification(c) for c in p.certifications],
-            }
-            for p in producer.products
-        ],
+        "products": [_product(producer, p, site_url) for p in producer.products],
         "inspections": [
             {
                 "round": e.round.id,
@@ -93,6 +127,7 @@ def producer_record(producer: Producer, site_url: str, as_of: str) -> dict[str, 
             for e in producer.inspections
         ],
     }
+    return _record(producer, PRODUCER, head, tail)
 
 
 def _json(value: Any) -> str:
@@ -141,7 +176,8 @@ def _last_inspected(row: Listed) -> str:
     return last.round.date.isoformat() if last else ""
 
 
-# The open-data CSV, column by column: the one definition of its headings and their values.
+# The open-data CSV, column by column: the one definition of its headings and their values
+# composed here; the schema's declared fields follow them (`product_columns`).
 PRODUCT_COLUMNS: list[Column[Listed]] = [
     Column("ma_san_pham", lambda row: row.product.id),
     Column("ten_san_pham", lambda row: row.product.name),
@@ -173,13 +209,38 @@ PRODUCT_COLUMNS: list[Column[Listed]] = [
 ]
 
 
+# Each kind of record in a CSV row, in the order their columns come.
+_ROW_PARTS: list[tuple[tuple[str, ...], Callable[[Listed], Any]]] = [
+    (PRODUCT, lambda row: row.product),
+    (CERTIFICATION, lambda row: row.product.current),
+    (PRODUCER, lambda row: row.producer),
+]
+
+
+def _attribute(part: Callable[[Listed], Any], name: str) -> Callable[[Listed], object]:
+    return lambda row: getattr(part(row), name)
+
+
+def product_columns() -> list[Column[Listed]]:
+    """The CSV's columns: those composed here, then each declared field with an `x-csv`
+    heading not among them (product, certification, producer), so no column moves."""
+    written = set(headings(PRODUCT_COLUMNS))
+    return PRODUCT_COLUMNS + [
+        Column(heading, _attribute(part, name))
+        for path, part in _ROW_PARTS
+        for name, heading in declared(path)
+        if heading and heading not in written
+    ]
+
+
 def products_csv(catalogue: Catalogue, site_url: str) -> bytes:
     """Every product a row, as the project writes every CSV (`csvcells.csv_bytes`)."""
+    columns = product_columns()
     rows = (
         Listed(producer, product, absolute(site_url, product_path(producer.id, product.id)))
         for producer, product in catalogue.products()
     )
-    return csv_bytes([headings(PRODUCT_COLUMNS), *(row_of(PRODUCT_COLUMNS, r) for r in rows)])
+    return csv_bytes([headings(columns), *(row_of(columns, r) for r in rows)])
 
 
 def open_data_files(catalogue: Catalogue, site_url: str) -> dict[str, str | bytes]:
@@ -202,8 +263,16 @@ def open_data_files(catalogue: Catalogue, site_url: str) -> dict[str, str | byte
     return files
 
 
+def _published(node: dict[str, Any]) -> str:
+    """Where the open data carries a field (`x-open-data`, `x-csv`), for the data dictionary."""
+    if not node.get("x-open-data"):
+        return ""
+    return f"JSON, CSV {node['x-csv']}" if node.get("x-csv") else "JSON"
+
+
 def dictionary(name: str) -> list[dict[str, str]]:
-    """The fields of one data file, from its JSON Schema: path, type, required, meaning."""
+    """The fields of one data file, from its JSON Schema: path, type, required, meaning, and
+    where the open data carries it."""
     root = load_schema(name)
     rows: list[dict[str, str]] = []
 
@@ -233,6 +302,7 @@ def dictionary(name: str) -> list[dict[str, str]]:
                     "type": kind,
                     "required": "có" if field in required else "",
                     "meaning": meaning,
+                    "published": _published(child),
                 }
             )
             if child.get("type") in {"object", "array"}:
