@@ -254,3 +254,34 @@ def test_a_news_list_without_decisions_says_which_rows_could_be_imported(tmp_pat
     table = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
     assert [r[1] for r in table[2:]] == [r[1] for r in NEWS_ROWS]
     assert table[2][-1].startswith("Bảng không có cột số quyết định")
+
+
+def test_a_failed_write_leaves_the_project_as_it_was(tmp_path: Path) -> None:
+    """Every file of an import is written or none: when one cannot be (here a folder stands
+    where the last file goes), the files written before it are taken back and an existing file
+    keeps its old bytes."""
+    from generator.staff.import_files import write_plan
+    from generator.staff.importer import Plan
+
+    root = project(tmp_path)
+    existing = root / "data/producers/cao-bang/a-existing.yaml"
+    existing.write_text("id: a-existing\n", encoding="utf-8")
+    blocked = root / "data/producers/cao-bang/c-blocked.yaml"
+    blocked.mkdir()
+    plan = Plan()
+    plan.files = {
+        existing: {"id": "a-existing", "name": "Changed"},
+        root / "data/producers/cao-bang/b-new.yaml": {"id": "b-new"},
+        blocked: {"id": "c-blocked"},
+    }
+    with pytest.raises(OSError):
+        write_plan(plan, root)
+    assert existing.read_text(encoding="utf-8") == "id: a-existing\n"
+    assert not (root / "data/producers/cao-bang/b-new.yaml").exists()
+    assert sorted(p.name for p in existing.parent.iterdir()) == sorted(
+        [
+            "a-existing.yaml",
+            "c-blocked.yaml",
+            *(p.name for p in (FIXTURES / "base/data/producers/cao-bang").iterdir()),
+        ]
+    )
