@@ -583,6 +583,21 @@ def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
     ]
     if skipped:
         lines.append(say("import-skipped", lang, skipped="; ".join(skipped)))
+    if layout.filled:
+        from generator.staff.filldown import spans
+
+        letters = {c.index: c for c in layout.columns}
+        filled = [
+            say(
+                "import-filled-column",
+                lang,
+                column=letters[index].letter,
+                heading=letters[index].heading,
+                rows=spans(numbers),
+            )
+            for index, numbers in sorted(layout.filled.items())
+        ]
+        lines.append(say("import-filled-down", lang, columns="; ".join(filled)))
     return lines
 
 

@@ -20,6 +20,7 @@ from generator.reference.data import Reference
 from generator.render.search import fold
 from generator.settings import Settings
 from generator.staff import cellvalues
+from generator.staff.filldown import fill_down
 from generator.staff.layout import Column, DataRow, Layout, find_layout
 from generator.staff.matching import ProducerIndex
 from generator.staff.places import Places
@@ -392,6 +393,8 @@ def plan_import(
         plan.problems.append(Problem(path.name, None, None, "import-no-header", {}))
         return plan
     plan.layout = layout
+    if grid.encoding is not None:  # a CSV: a merged cell's value is in its first row only
+        layout.filled = fill_down(layout)
     if not layout.rows:
         plan.problems.append(
             Problem(path.name, None, None, "import-no-rows", {"row": layout.header_rows[-1]})
