@@ -545,7 +545,8 @@ def import_(
     Ví dụ: ocop import phu-luc-1693.xlsx --rejects chua-nhap.csv --dry-run
     """
     from generator.reference.data import load_reference
-    from generator.staff.importer import Options, plan_import, read_mapping, write_plan
+    from generator.staff.import_files import write_plan
+    from generator.staff.importer import Options, plan_import, read_mapping
     from generator.staff.rejects import write_rejects
 
     reference, problems = load_reference(settings.reference_dir, settings.root)
@@ -572,7 +573,8 @@ def import_(
     if dry_run:
         echo(f"{summary} {say('import-dry-run', settings.lang, count=len(plan.files))}")
         return
-    for path in write_plan(plan):
+    written = write_plan(plan, settings.root)
+    for path in written:
         echo(say("written", settings.lang, path=path.relative_to(settings.root)))
     if rejects is not None and plan.rejected:
         write_rejects(plan, rejects, settings.lang)
@@ -580,8 +582,9 @@ def import_(
     echo(summary)
     if not imported:  # a list of which no row could be taken is no success
         sys.exit(1)
-    if plan.files:
-        loaded = load_catalogue(settings)
+    if plan.files:  # the project as a whole, the new files checked from what was written
+        new = {path: (raw, doc) for path, (raw, doc) in written.items() if doc is not None}
+        loaded = load_catalogue(settings, new, model=False)
         if not loaded.report.ok:
             echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
             sys.exit(1)
@@ -615,6 +618,21 @@ def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
     ]
     if skipped:
         lines.append(say("import-skipped", lang, skipped="; ".join(skipped)))
+    if layout.filled:
+        from generator.staff.filldown import spans
+
+        letters = {c.index: c for c in layout.columns}
+        filled = [
+            say(
+                "import-filled-column",
+                lang,
+                column=letters[index].letter,
+                heading=letters[index].heading,
+                rows=spans(numbers),
+            )
+            for index, numbers in sorted(layout.filled.items())
+        ]
+        lines.append(say("import-filled-down", lang, columns="; ".join(filled)))
     return lines
 
 

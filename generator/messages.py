@@ -1205,6 +1205,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Skipped (not data): {skipped}.",
     },
     "import-skipped-rows": {"vi": "dòng {rows} ({skip_name})", "en": "row {rows} ({skip_name})"},
+    "import-filled-down": {
+        "vi": "Điền từ dòng trên (ô gộp mà tệp CSV để trống), xin kiểm tra lại: {columns}.",
+        "en": "Filled from the row above (merged cells a CSV leaves blank), please check: "
+        "{columns}.",
+    },
+    "import-filled-column": {
+        "vi": "cột {column} ({heading}) dòng {rows}",
+        "en": "column {column} ({heading}) rows {rows}",
+    },
     # ocop import: the changes, one a line (generator/staff/import_writer.py)
     "import-producer-kind": {
         "vi": "~ {name}: loại hình {kind}, dòng {row}",

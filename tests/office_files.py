@@ -272,3 +272,39 @@ def guide_example_xlsx(path: Path) -> Path:
         sheet.merge_cells(cells)
     book.save(path)
     return path
+
+
+MERGED_HEADING = [
+    ["STT", "Tên sản phẩm", "Chủ thể sản xuất", "Địa chỉ", "Phân nhóm", "Hạng sao"]
+    + ["Quyết định công nhận", "", "Điện thoại"],
+    ["", "", "", "", "", "", "Số", "Ngày", ""],
+]
+
+
+def merged_export_csv(path: Path, rows: list[list[Any]]) -> Path:
+    """A sheet with merged cells as Excel saves it as CSV (semicolons, a BOM): a merged cell's
+    value in its first row only, blanks under it; a title, a two-row heading, the rows given."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP TỈNH CAO BẰNG NĂM 2025"])
+        writer.writerows(MERGED_HEADING)
+        writer.writerows(rows)
+    return path
+
+
+# Rows 4-11 of a merged export: the producer, its address, the group and the decision merged
+# over their rows; a producer with no address; a new section; a totals row.
+MERGED_ROWS: list[list[Any]] = [
+    ["I. HUYỆN HÒA AN"],
+    ["1", "Trà xanh Tài Hồ Sìn", "HTX Chè Tài Hồ Sìn", "xã Nam Tuấn, huyện Hòa An", "Đồ uống"]
+    + ["4", "1693/QĐ-UBND", "22/8/2025", "0912 345 678"],
+    ["2", "Trà túi lọc Tài Hồ Sìn", "", "", "", "3", "", "", ""],
+    ["3", "Mật ong rừng", "Hộ kinh doanh Nông Văn Lực", "", "Thực phẩm", "3", "", "", ""],
+    ["II. HUYỆN NGUYÊN BÌNH"],
+    ["4", "Miến dong Nguyên Bình", "Hợp tác xã Miến dong Nguyên Bình", "huyện Nguyên Bình"]
+    + ["Thực phẩm", "3", "1701/QĐ-UBND", "25/8/2025", ""],
+    ["5", "Bún khô Nguyên Bình", "", "", "", "4", "", "", ""],
+    ["Tổng cộng: 5 sản phẩm"],
+]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,14 @@ from ruamel.yaml import YAML
 from generator.cli import cli
 from tests.conftest import AS_OF, FIXTURES, REPO, overlay
 from tests.office_files import (
+    MERGED_ROWS,
     NEWS_HEADING,
     NEWS_ROWS,
     annex_xlsx,
     csv_file,
     district_xlsx,
     guide_example_xlsx,
+    merged_export_csv,
     news_csv,
 )
 
@@ -254,3 +257,103 @@ def test_a_news_list_without_decisions_says_which_rows_could_be_imported(tmp_pat
     table = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
     assert [r[1] for r in table[2:]] == [r[1] for r in NEWS_ROWS]
     assert table[2][-1].startswith("Bảng không có cột số quyết định")
+
+
+def test_a_failed_write_leaves_the_project_as_it_was(tmp_path: Path) -> None:
+    """Every file of an import is written or none: when one cannot be (here a folder stands
+    where the last file goes), the files written before it are taken back and an existing file
+    keeps its old bytes."""
+    from generator.staff.import_files import write_plan
+    from generator.staff.importer import Plan
+
+    root = project(tmp_path)
+    existing = root / "data/producers/cao-bang/a-existing.yaml"
+    existing.write_text("id: a-existing\n", encoding="utf-8")
+    blocked = root / "data/producers/cao-bang/c-blocked.yaml"
+    blocked.mkdir()
+    plan = Plan()
+    plan.files = {
+        existing: {"id": "a-existing", "name": "Changed"},
+        root / "data/producers/cao-bang/b-new.yaml": {"id": "b-new"},
+        blocked: {"id": "c-blocked"},
+    }
+    with pytest.raises(OSError):
+        write_plan(plan, root)
+    assert existing.read_text(encoding="utf-8") == "id: a-existing\n"
+    assert not (root / "data/producers/cao-bang/b-new.yaml").exists()
+    assert sorted(p.name for p in existing.parent.iterdir()) == sorted(
+        [
+            "a-existing.yaml",
+            "c-blocked.yaml",
+            *(p.name for p in (FIXTURES / "base/data/producers/cao-bang").iterdir()),
+        ]
+    )
+
+
+def test_csv_blanks_under_merged_cells_are_filled_from_the_row_above(tmp_path: Path) -> None:
+    """A CSV saved from merged cells: the producer, its address, the group and the decision
+    are carried down within their block and the import says where; a new producer's empty
+    address, the phone and the stars are never carried."""
+    root = project(tmp_path)
+    result = run(root, str(merged_export_csv(tmp_path / "ds.csv", MERGED_ROWS)))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Điền từ dòng trên (ô gộp mà tệp CSV để trống), xin kiểm tra lại: "
+        "cột C (Chủ thể sản xuất) dòng 6, 10; cột D (Địa chỉ) dòng 6, 10; "
+        "cột E (Phân nhóm) dòng 6, 10; cột G (Quyết định công nhận / Số) dòng 6–7, 10; "
+        "cột H (Quyết định công nhận / Ngày) dòng 6–7, 10."
+    ) in result.output.splitlines()
+    tea = producer(root, "cao-bang", "htx-che-tai-ho-sin")
+    assert [p["name"] for p in tea["products"]] == ["Trà xanh Tài Hồ Sìn", "Trà túi lọc Tài Hồ Sìn"]
+    second = tea["products"][1]
+    assert second["group"] == "do-uong" and second["certifications"][0]["stars"] == 3
+    assert second["certifications"][0]["decision"]["number"] == "1693/QĐ-UBND"
+    honey = producer(root, "cao-bang", "hkd-nong-van-luc")
+    assert "as_given" not in honey["address"] or "Nam Tuấn" not in honey["address"]["as_given"]
+    assert honey["products"][0]["certifications"][0]["decision"]["number"] == "1693/QĐ-UBND"
+    noodles = producer(root, "cao-bang", "htx-mien-dong-nguyen-binh")
+    assert [p["certifications"][0]["decision"]["number"] for p in noodles["products"]] == [
+        "1701/QĐ-UBND",
+        "1701/QĐ-UBND",
+    ]
+    assert "telephone" not in yaml_text(root)
+
+
+def yaml_text(root: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in (root / "data").rglob("*.yaml"))
+
+
+CELL_PROBLEM = re.compile(r"^(\S+?):(\d+): Dòng \d+, cột ([A-Z]+) .*\[([a-z-]+)\]$")
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "column"),
+    [
+        # the stars are never carried down
+        ([MERGED_ROWS[1], ["2", "Trà túi lọc", "", "", "", "", "", "", ""]], 5, "F"),
+        # nor across a section row
+        (
+            [
+                MERGED_ROWS[1],
+                ["II. HUYỆN NGUYÊN BÌNH"],
+                ["2", "Trà túi lọc", "", "", "", "3", "1693/QĐ-UBND", "22/8/2025", ""],
+            ],
+            6,
+            "C",
+        ),
+        # nor a decision's date under a new decision number
+        ([MERGED_ROWS[1], ["2", "Trà túi lọc", "", "", "", "3", "1694/QĐ-UBND", "", ""]], 5, "H"),
+        # nor the first row of the list
+        ([["1", "Trà", "", "xã Nam Tuấn", "Đồ uống", "3", "1/QĐ", "1/8/2025", ""]], 4, "C"),
+    ],
+)
+def test_a_blank_that_is_no_merged_cell_stays_missing(
+    tmp_path: Path, rows: list, line: int, column: str
+) -> None:
+    """Told as (file, row, column letter, code); nothing is filled in and nothing written."""
+    root = project(tmp_path)
+    result = run(root, str(merged_export_csv(tmp_path / "ds.csv", rows)))
+    assert result.exit_code == 1
+    found = [m.groups() for m in map(CELL_PROBLEM.match, result.output.splitlines()) if m]
+    assert found == [("ds.csv", str(line), column, "import-missing-value")]
+    assert "Chưa ghi gì" in result.output

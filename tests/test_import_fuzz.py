@@ -160,3 +160,40 @@ def test_random_layouts_as_workbooks(grid: list[list[Any]], merges: list[tuple])
         except (ValueError, TypeError):  # a cell openpyxl itself refuses to write
             return
         run(path, "--rejects", str(Path(folder) / "r.csv"))
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_VALUES = st.recursive(
+    st.one_of(
+        _TEXT,
+        st.integers(-(10**20), 10**20),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.booleans(),
+        st.none(),
+        st.dates(),
+    ),
+    lambda inner: st.one_of(  # lists hold values or records, as the data files' lists do
+        st.lists(inner.filter(lambda v: not isinstance(v, list)), max_size=3),
+        st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), _VALUES, min_size=1))
+def test_a_new_file_is_checked_as_loading_it_reads(data: dict[str, Any]) -> None:
+    """The final check of an import takes a new file as the values it was written from: they
+    are exactly what loading the file gives, with the same texts found unprintable."""
+    from generator.load.yaml_reader import document_of, load_document
+    from generator.staff.import_files import loaded_form, yaml_lines
+
+    raw = ("\n".join(yaml_lines(data)) + "\n").encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_bytes(raw)
+        loaded, problems = load_document(path, Path(folder))
+        assert loaded is not None, problems
+        known = document_of(path, Path(folder), loaded_form(data))
+        assert repr(known.data) == repr(loaded.data)  # repr: nan equals nan, 1 is not True
+        assert known.unprintable == loaded.unprintable

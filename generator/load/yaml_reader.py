@@ -61,9 +61,7 @@ _CONSTRUCTORS = {
     numbers.FLOAT_TAG: lambda node: numbers.read(node.value),
 }
 # Characters the YAML reader refuses in a file (YAML 1.1's printable set, as PyYAML has it).
-_UNREADABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -211,7 +209,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _syntax_problem(rel: str, error: yaml.YAMLError, text: str) -> Problem:
     if isinstance(error, yaml.reader.ReaderError):  # a character no YAML file may hold
-        found = _UNREADABLE.search(text)
+        found = UNREADABLE.search(text)
         if found:
             line, column = _position(text, found.start())
             return Problem(rel, line, column, "control-character", {"char": _code(found.group())})
@@ -312,3 +310,34 @@ def load_document(
         builder.problems.append(Problem(rel, 1, 1, "yaml-not-mapping", {"found": found}))
         return None, builder.problems
     return doc, builder.problems
+
+
+def plain_scalar(text: str) -> Any:
+    """What an unquoted scalar written as `text` loads as (a number, a boolean, None or text)."""
+    tag = _plain_tag(text) if len(text) <= 64 else _resolve_plain(text)
+    constructor = _CONSTRUCTORS.get(tag)
+    return constructor(yaml.ScalarNode(tag, text)) if constructor else text
+
+
+def document_of(path: Path, root: Path, data: dict[str, Any]) -> Document:
+    """The document of a file just written from `data`, given as the plain values loading it
+    gives: what `load_document` would return, without parsing the file again (the positions
+    are read from the file when a problem needs one)."""
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = str(path)
+    doc = Document(path=path, rel=rel, data=data)
+
+    def walk(node: Any, at: Path_) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*at, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, (*at, i))
+        elif isinstance(node, str) and not node.isprintable():
+            doc.unprintable.append(at)
+
+    walk(data, ())
+    return doc

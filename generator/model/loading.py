@@ -7,7 +7,7 @@ import functools
 import gc
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,8 @@ from generator.settings import Settings
 
 @dataclass
 class Loaded:
-    """The outcome of loading and validating the data: a catalogue only when the report is ok."""
+    """The outcome of loading and validating the data: a catalogue only when the report is ok
+    (and the model was asked for)."""
 
     report: Report
     files_checked: int
@@ -133,6 +134,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 Outcome = tuple[Document | None, list[Problem], list[tuple[Path, tuple[int, int] | None]]]
+Written = Mapping[Path, tuple[bytes, Document]]  # files just written: their bytes, their data
 
 
 def _check_file(
@@ -222,22 +224,38 @@ def _still_holds(blob: bytes) -> bool:
     return outcome is not None and all(_stamp(photo) == stamp for photo, stamp in outcome[2])
 
 
+def _check_known(
+    path: Path, root: Path, kind: str, validator: Validator | None, raw: bytes, doc: Document
+) -> Outcome:
+    """A file just written, checked from the document it was written from; a file with a
+    problem is loaded from its bytes, so every problem is told as loading it tells it."""
+    problems = validator.file(doc, kind) if validator is not None else []
+    if problems:
+        return _check_file(path, root, kind, validator, raw)
+    return doc, [], [(photo, _stamp(photo)) for photo in _photo_files(doc)]
+
+
 def _check_batch(
     batch: list[tuple[Path, str]],
     root: Path,
     validator: Validator | None,
     cache: ResultCache | None,
+    written: Written,
 ) -> list[tuple[bytes | Outcome, str | None]]:
     """Each file's outcome (as JSON) and its key in the cache: taken from the cache when
-    neither the file, nor its photos, nor the checks changed; else loaded, checked and cached
-    (in any process, the batch in one transaction)."""
+    neither the file, nor its photos, nor the checks changed; else loaded (or, for a file just
+    written, taken as written), checked and cached (in any process, the batch in one
+    transaction)."""
     raws: dict[Path, bytes] = {}
     keys: dict[Path, str] = {}
     for path, kind in batch:
-        try:
-            raws[path] = path.read_bytes()
-        except OSError:
-            continue  # reported when the file is loaded
+        if path in written:
+            raws[path] = written[path][0]
+        else:
+            try:
+                raws[path] = path.read_bytes()
+            except OSError:
+                continue  # reported when the file is loaded
         if cache is not None:
             keys[path] = cache.key(path.relative_to(root).as_posix(), kind, raws[path])
     stored = cache.blobs(keys.values()) if cache is not None else {}
@@ -247,7 +265,10 @@ def _check_batch(
         key = keys.get(path)
         blob: bytes | Outcome | None = stored.get(key) if key else None
         if blob is None or not _still_holds(blob):
-            outcome = _check_file(path, root, kind, validator, raws.get(path))
+            if path in written:
+                outcome = _check_known(path, root, kind, validator, *written[path])
+            else:
+                outcome = _check_file(path, root, kind, validator, raws.get(path))
             blob = _encoded(outcome) or outcome
             if key and isinstance(blob, bytes):
                 new[key] = blob
@@ -258,7 +279,11 @@ def _check_batch(
 
 
 def _check_all(
-    paths: list[tuple[Path, str]], settings: Settings, validator: Validator | None, report: Report
+    paths: list[tuple[Path, str]],
+    settings: Settings,
+    validator: Validator | None,
+    report: Report,
+    written: Written,
 ) -> tuple[list[Document], dict[str, str]]:
     """Every file loaded and checked on its own, on every processor, each from the cache when
     it can be. The usable documents, and a hash of each checked file with everything its checks
@@ -271,7 +296,14 @@ def _check_all(
         cache = ResultCache(settings.cache_dir / "checked.sqlite", context.hexdigest())
     results = run_all(
         [
-            functools.partial(_check_batch, batch, settings.root, validator, cache)
+            functools.partial(
+                _check_batch,
+                batch,
+                settings.root,
+                validator,
+                cache,
+                {path: written[path] for path, _ in batch if path in written},
+            )
             for batch in batches(paths)
         ],
         parallel=len(paths) >= PARALLEL_FROM,
@@ -294,8 +326,12 @@ def _check_all(
 
 
 @collector_paused()
-def load_catalogue(settings: Settings) -> Loaded:
-    """Load and validate every data file; build the model when nothing is wrong."""
+def load_catalogue(
+    settings: Settings, written: Written | None = None, *, model: bool = True
+) -> Loaded:
+    """Load and validate every data file; build the model when nothing is wrong (unless
+    `model` is False: only the verdict is wanted). `written`: files just written, with their
+    bytes and the document they were written from, checked without parsing them again."""
     report = Report()
     reference, problems = load_reference(settings.reference_dir, settings.root)
     report.extend(problems)
@@ -307,6 +343,7 @@ def load_catalogue(settings: Settings) -> Loaded:
         settings,
         validator,
         report,
+        written or {},
     )
     loaded_paths = {doc.path for doc in docs}
     producer_set = set(producer_paths)
@@ -321,6 +358,8 @@ def load_catalogue(settings: Settings) -> Loaded:
     report.extend(validator.across(files))
     if not report.ok:
         return Loaded(report, checked, None)
+    if not model:
+        return Loaded(report, checked, None, sources)
     producers = [
         build_producer(
             d.data, d.path.parent, d.rel, reference, settings.as_of, settings.expiring_days

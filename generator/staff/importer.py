@@ -7,7 +7,6 @@ kind from the legal form in a name) is listed under `derived`."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from generator.model.loading import collector_paused
 from generator.problems import OcopError, Problem
 from generator.reference.data import Reference
 from generator.render.search import fold
 from generator.settings import Settings
 from generator.staff import cellvalues
+from generator.staff.filldown import fill_down
 from generator.staff.layout import Column, DataRow, Layout, find_layout
 from generator.staff.matching import ProducerIndex
 from generator.staff.places import Places
@@ -365,6 +366,7 @@ def option_problems(reference: Reference, places: Places, options: Options) -> l
     return problems
 
 
+@collector_paused()  # a whole province's list makes many objects that live to the end
 def plan_import(
     settings: Settings,
     reference: Reference,
@@ -391,6 +393,8 @@ def plan_import(
         plan.problems.append(Problem(path.name, None, None, "import-no-header", {}))
         return plan
     plan.layout = layout
+    if grid.encoding is not None:  # a CSV: a merged cell's value is in its first row only
+        layout.filled = fill_down(layout)
     if not layout.rows:
         plan.problems.append(
             Problem(path.name, None, None, "import-no-rows", {"row": layout.header_rows[-1]})
@@ -430,51 +434,3 @@ def read_mapping(path: Path | None) -> tuple[dict[str, str | None], list[Problem
             problems.append(Problem(path.name, None, None, "import-bad-mapping", {"value": target}))
         mapping[fold(str(key))] = target
     return mapping, problems
-
-
-def write_plan(plan: Plan) -> list[Path]:
-    """Write every changed file: a file that existed goes through ruamel.yaml, so its comments
-    and order are kept; a new one is written straight in the house layout (a whole province's
-    list makes a thousand new files, and ruamel.yaml would take most of the import's time)."""
-    yaml = round_trip_yaml()
-    written = []
-    for path, data in sorted(plan.files.items()):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            with path.open("w", encoding="utf-8") as out:
-                yaml.dump(data, out)
-        else:
-            path.write_text("\n".join(yaml_lines(data)) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def yaml_lines(node: dict[str, Any], indent: int = 0) -> list[str]:
-    """A new record as YAML lines in the house layout (lists indented by two, then "- "); text
-    is always quoted (JSON strings are YAML), so no name is ever read as a number or a date."""
-    pad = " " * indent
-    lines = []
-    for key, value in node.items():
-        if isinstance(value, dict):
-            lines.append(f"{pad}{key}:")
-            lines += yaml_lines(value, indent + 2)
-        elif isinstance(value, list):
-            lines.append(f"{pad}{key}:")
-            for item in value:
-                if isinstance(item, dict):
-                    inner = yaml_lines(item, indent + 4)
-                    lines.append(f"{pad}  - {inner[0].lstrip()}")
-                    lines += inner[1:]
-                else:
-                    lines.append(f"{pad}  - {_scalar(item)}")
-        else:
-            lines.append(f"{pad}{key}: {_scalar(value)}")
-    return lines
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return repr(value)

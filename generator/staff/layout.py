@@ -69,6 +69,8 @@ class Layout:
     columns: list[Column]
     rows: list[DataRow]
     skipped: dict[str, list[int]] = field(default_factory=dict)
+    # rows whose blank cell was filled from the row above, by column index (staff/filldown.py)
+    filled: dict[int, list[int]] = field(default_factory=dict)
     _by_field: dict[str, Column] = field(default_factory=dict, repr=False)
 
     def column(self, name: str) -> Column | None:

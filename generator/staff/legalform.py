@@ -4,6 +4,7 @@ producer a name states ("Hợp tác xã ..." is a cooperative; a bare name state
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.render.search import fold
@@ -51,6 +52,7 @@ FORM_WORDS = frozenset(
 _C_TY = re.compile(r"\bc\s+ty\b")  # "C.ty" folds to "c ty"
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a name is looked up, matched and indexed: folded once
 def name_key(name: str) -> str:
     """A producer's name folded for matching: case, spacing, marks, tone marks and legal-form
     abbreviations ("Cty TNHH Trà Vinh FARM" and "Công ty Trách nhiệm hữu hạn Trà Vinh Farm" give

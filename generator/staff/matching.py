@@ -29,9 +29,11 @@ class Entry:
     province: str
     file: Path
     key: str = ""
+    core: tuple[str, ...] = ()  # the key's distinctive words, worked out once
 
     def __post_init__(self) -> None:
         self.key = self.key or name_key(self.name)
+        self.core = core_words(self.key)
 
 
 @dataclass
@@ -65,7 +67,7 @@ class ProducerIndex:
         self.entries.setdefault((entry.province, entry.key), entry)
         self.taken.add(entry.id)
         words = self._words.setdefault(entry.province, defaultdict(list))
-        for word in _blocks(entry.key):
+        for word in {word[:3] for word in entry.core}:
             words[word].append(entry)
 
     def find(self, province: str, name: str) -> Entry | None:
@@ -73,9 +75,12 @@ class ProducerIndex:
         return self.entries.get((province, name_key(name)))
 
     def similar(self, province: str, name: str) -> Entry | None:
-        """A producer of this province whose name is close but not the same, or None."""
+        """A producer of this province whose name is close but not the same, or None. What two
+        names must share to be compared is the first letters of a distinctive word (so "Mẫuu" is
+        still compared with "Mẫu"): only the producers sharing one are looked at."""
         key = name_key(name)
-        words = _blocks(key)
+        words_here = core_words(key)
+        words = {word[:3] for word in words_here}
         postings = self._words.get(province, {})
         shared: Counter[str] = Counter()
         by_id: dict[str, Entry] = {}
@@ -86,12 +91,11 @@ class ProducerIndex:
             for entry in found:
                 shared[entry.id] += 1
                 by_id[entry.id] = entry
-        words_here = core_words(key)
         for entry_id, count in shared.most_common(20):
             if count * 2 < len(words):
                 break
             entry = by_id[entry_id]
-            if entry.key != key and near(words_here, core_words(entry.key)):
+            if entry.key != key and near(words_here, entry.core):
                 return entry
         return None
 
@@ -113,12 +117,6 @@ def near(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR
-
-
-def _blocks(key: str) -> set[str]:
-    """What two names must share to be compared: the first letters of their distinctive words
-    (so "Mẫuu" is still compared with "Mẫu")."""
-    return {word[:3] for word in core_words(key)}
 
 
 def _ids(record: dict) -> list[str]:
