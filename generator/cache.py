@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.parallel import processors, run_all
+from generator.parallel import Started, processors, start_all
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one for 70,000 keys
 _DIGEST = 32  # hex digits of a drawn file's content hash, in its name
@@ -224,23 +224,31 @@ class DrawingCache:
     def _folder(self, draw: Callable[[Any], bytes]) -> str:
         return f"{self.folder / draw.__name__}{os.sep}"  # text: a Path each costs too much here
 
+    def _listing(self, folder: str) -> dict[str, str]:
+        """The files of a drawing function's folder by key (half-written ones left out)."""
+        names = os.listdir(folder) if os.path.isdir(folder) else []
+        return {n.partition(".")[0]: n for n in names if n.count(".") == 1}
+
     def _lookup(
         self, drawings: list[Drawing], prune: bool
-    ) -> tuple[dict[str, str | None], dict[str, tuple[str, Callable[[Any], bytes], Any]]]:
-        """Each drawing's intact cached file (by its target), None for one not drawn yet or
-        damaged, and the work of drawing those (by key); with `prune`, every other file of
-        these drawing functions' folders is removed."""
+    ) -> tuple[
+        dict[str, str], dict[str, str | None], dict[str, tuple[str, Callable[[Any], bytes], Any]]
+    ]:
+        """Each drawing's file named by its key alone (by its target), its intact cached file,
+        None for one not drawn yet or damaged, and the work of drawing those (by key); with
+        `prune`, every other file of these drawing functions' folders is removed."""
         # function -> its folder, its files by key, the keys kept
         kinds: dict[Callable[[Any], bytes], tuple[str, dict[str, str], set[str]]] = {}
+        keyed: dict[str, str] = {}
         files: dict[str, str | None] = {}
         missing: dict[str, tuple[str, Callable[[Any], bytes], Any]] = {}
         for target, draw, value in drawings:
             if draw not in kinds:
                 folder = self._folder(draw)
-                names = os.listdir(folder) if os.path.isdir(folder) else []
-                kinds[draw] = folder, {n.partition(".")[0]: n for n in names}, set()  # one listing
+                kinds[draw] = folder, self._listing(folder), set()  # one listing a folder
             folder, cached, kept = kinds[draw]
             key = drawing_key(draw, value)
+            keyed[target] = folder + key
             name = cached.get(key)
             if name is not None and (key in kept or self.record.check(folder + name)):
                 files[target] = folder + name
@@ -255,34 +263,79 @@ class DrawingCache:
                         Path(folder + name).unlink(missing_ok=True)
                         self.record.forget(folder + name)
         self.record.save()
-        return files, missing
+        return keyed, files, missing
 
-    def plan(self, drawings: list[Drawing]) -> dict[str, str | None]:
-        """Each drawing's cached file (by its target, as text), None for one not drawn yet (or
-        found damaged); nothing is drawn. The cache then keeps these drawings only: a file no
-        longer drawn, or damaged, is removed."""
-        return self._lookup(drawings, prune=True)[0]
+    def plan(self, drawings: list[Drawing]) -> tuple[dict[str, str], set[str]]:
+        """Each drawing's file named by its key alone (by its target, as text: what `resolve`
+        finds once it is drawn), and the targets not drawn yet (or found damaged); nothing is
+        drawn. The cache then keeps these drawings only: a file no longer drawn, or damaged,
+        is removed."""
+        keyed, files, _ = self._lookup(drawings, prune=True)
+        return keyed, {target for target, path in files.items() if path is None}
 
-    def draw(self, drawings: list[Drawing]) -> dict[str, str]:
-        """Draw the drawings not in the cache yet (or damaged), on every processor; the cached
-        file of each drawing, by its target."""
-        files, missing = self._lookup(drawings, prune=False)
-        drawn = run_all(
+    def resolve(self, keyed: Iterable[str]) -> dict[str, str]:
+        """The cached file of each drawing named by its key alone (`plan`) that is drawn."""
+        listings: dict[str, dict[str, str]] = {}
+        found: dict[str, str] = {}
+        for path in keyed:
+            folder, _, key = path.rpartition(os.sep)
+            folder += os.sep
+            if folder not in listings:
+                listings[folder] = self._listing(folder)
+            if (name := listings[folder].get(key)) is not None:
+                found[path] = folder + name
+        return found
+
+    def start(self, drawings: list[Drawing]) -> Pending:
+        """Start drawing the drawings not in the cache yet (or damaged), on every processor,
+        and return at once (`Pending.wait` gives the files)."""
+        _, files, missing = self._lookup(drawings, prune=False)
+        started = start_all(
             [
                 functools.partial(_draw, folder, key, draw, value)
                 for key, (folder, draw, value) in missing.items()
             ],
             self.workers,
         )
-        paths = dict(zip(missing, drawn, strict=True))
+        return Pending(self, drawings, files, missing, started)
+
+    def draw(self, drawings: list[Drawing]) -> dict[str, str]:
+        """Draw the drawings not in the cache yet (or damaged), on every processor; the cached
+        file of each drawing, by its target."""
+        return self.start(drawings).wait()
+
+
+class Pending:
+    """Drawings being drawn while this process does other work (`DrawingCache.start`)."""
+
+    def __init__(
+        self,
+        cache: DrawingCache,
+        drawings: list[Drawing],
+        files: dict[str, str | None],
+        missing: dict[str, tuple[str, Callable[[Any], bytes], Any]],
+        started: Started[str],
+    ) -> None:
+        self.cache, self.drawings, self.files = cache, drawings, files
+        self.missing, self.started = missing, started
+
+    def wait(self) -> dict[str, str]:
+        """Once every drawing is drawn, the cached file of each, by its target; a drawing's
+        error is raised here."""
+        drawn = self.started.wait()
+        paths = dict(zip(self.missing, drawn, strict=True))
         for path in drawn:
-            self.record.add(path)
-        self.record.save()
-        self.drawn += len(missing)
+            self.cache.record.add(path)
+        self.cache.record.save()
+        self.cache.drawn += len(self.missing)
         return {
-            target: files[target] or paths[drawing_key(draw, value)]
-            for target, draw, value in drawings
+            target: self.files[target] or paths[drawing_key(draw, value)]
+            for target, draw, value in self.drawings
         }
+
+    def stop(self) -> None:
+        """Give up on the drawings not drawn yet (a build that failed)."""
+        self.started.stop()
 
 
 class ResultCache:

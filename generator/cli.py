@@ -97,12 +97,13 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _generate(settings: Settings, tolerate: bool = False) -> Loaded:
-    """Validate and write the pages; print every problem and exit 1 unless `tolerate`."""
+def _generate(settings: Settings, tolerate: bool = False, draw_later: bool = False) -> Loaded:
+    """Validate and write the pages; print every problem and exit 1 unless `tolerate`.
+    `draw_later`: the files are drawn beside the engine's build (`generate`)."""
     from generator.generate.run import generate as generate_pages
 
     with _one_build(settings):
-        loaded = generate_pages(settings)
+        loaded = generate_pages(settings, draw_later)
     if not loaded.report.ok:
         echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         if not tolerate:
@@ -260,7 +261,7 @@ def build(settings: Settings, verbose: bool, engine: str | None) -> None:
     host = host_named(settings.host)  # and so does a wrong host
     read_settings(settings.root)  # and so does a wrong editor.yml
     with _one_build(settings):  # pages and site: one build at a time
-        loaded = _generate(settings, tolerate=True)
+        loaded = _generate(settings, tolerate=True, draw_later=True)
         if not loaded.report.ok:
             echo(say("build-refused", settings.lang), err=True)
             sys.exit(1)

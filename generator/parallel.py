@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from typing import TypeVar
+from multiprocessing.pool import Pool
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -51,3 +52,49 @@ def run_all(
             return pool.map(_run, range(len(tasks)), chunksize=chunk)  # type: ignore[return-value]
     finally:
         _tasks.clear()
+
+
+class Started(Generic[T]):
+    """Tasks running on every processor while this process does other work (`start_all`)."""
+
+    def __init__(self, tasks: list[Callable[[], T]], workers: int) -> None:
+        self.pool: Pool | None = None
+        self.results: list[T] | None = None
+        if not tasks:
+            self.results = []
+            return
+        _tasks[:] = tasks
+        try:  # the workers are forked here, each with the tasks: this process needs them no more
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            _tasks.clear()
+        chunk = max(1, len(tasks) // (workers * 16))
+        self.pending = self.pool.map_async(_run, range(len(tasks)), chunksize=chunk)
+
+    def wait(self) -> list[T]:
+        """Each task's result, in order, once all are done; a task's error is raised here."""
+        if self.results is None:
+            assert self.pool is not None
+            try:
+                self.results = self.pending.get()
+            finally:
+                self.stop()
+        return self.results
+
+    def stop(self) -> None:
+        """Stop the tasks not done yet (nothing is waited for)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def start_all(tasks: list[Callable[[], T]], workers: int | None = None) -> Started[T]:
+    """Start the tasks on every processor and return at once; `wait()` gives their results.
+    A few tasks, or a single processor, or inside a worker: they run here before it returns."""
+    workers = workers or processors()
+    if workers < 2 or _tasks or len(tasks) < PARALLEL_FROM:
+        started: Started[T] = Started([], workers)
+        started.results = [task() for task in tasks]
+        return started
+    return Started(tasks, workers)

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -36,9 +37,11 @@ SITE = "https://ocop.example.vn/"
 def producer_assets(catalogue: Catalogue, site_url: str, cache: DrawingCache) -> dict[str, str]:
     """Every drawn file of every producer by its path in the site, the missing ones drawn
     first, as `ocop generate` lists and draws them."""
-    files, undrawn = drawn_assets(catalogue, site_url, cache)
+    keyed, undrawn = drawn_assets(catalogue, site_url, cache)
     drawn = draw_assets(catalogue, site_url, cache, undrawn)
-    return {target: path or drawn[target] for target, path in files.items()}
+    found = cache.resolve(keyed.values())
+    assert all(drawn[target] == found[keyed[target]] for target in drawn)
+    return {target: found[key] for target, key in keyed.items()}
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +153,12 @@ def test_font_draws_every_character(catalogue) -> None:
 def test_unchanged_drawings_are_not_drawn_again(catalogue, tmp_path: Path) -> None:
     planned, undrawn = drawn_assets(catalogue, SITE, DrawingCache(tmp_path))
     assert sorted(undrawn) == sorted(p.id for p in catalogue.producers)  # nothing drawn yet
-    assert set(planned.values()) == {None}
+    assert DrawingCache(tmp_path).resolve(planned.values()) == {}
     first = DrawingCache(tmp_path)
     files = producer_assets(catalogue, SITE, first)
-    assert drawn_assets(catalogue, SITE, DrawingCache(tmp_path)) == (files, [])
+    assert drawn_assets(catalogue, SITE, DrawingCache(tmp_path)) == (planned, [])
+    found = DrawingCache(tmp_path).resolve(planned.values())
+    assert {target: found[key] for target, key in planned.items()} == files
     second = DrawingCache(tmp_path)
     assert producer_assets(catalogue, SITE, second) == files
     # one product renamed: only its producer has files to draw again, and only those are drawn
@@ -264,6 +269,11 @@ def test_drawn_files_are_published_from_the_cache_not_copied(sample_site: Path) 
     assert "_files.json" not in {p.name for p in (sample_site / "site").rglob("*")}
     for rel, cached in manifest.items():
         published = sample_site / "site" / "danh-muc" / rel
+        if cached.startswith("drawings/"):  # named by its key alone: the file adds its hash
+            [cached] = [
+                str(p.relative_to(sample_site / ".cache"))
+                for p in (sample_site / ".cache").glob(f"{cached}.*")
+            ]
         assert published.samefile(sample_site / ".cache" / cached), rel  # a hard link
 
 
@@ -284,3 +294,61 @@ def test_a_link_to_a_file_not_published_stops_the_build(
         build_site(settings)
     assert f"{GENERATED_FOLDER}/{missing}' is not found" in caplog.text  # the engine names it
     assert not (settings.site_dir / "index.html").exists()  # nothing half-built was swapped in
+
+
+def _demo_project(target: Path, producers: int) -> Settings:
+    from generator.staff.demo import write_demo
+
+    root = copy_project(target)
+    write_demo(root, producers, 7, AS_OF)
+    return Settings(root=root, as_of=AS_OF)
+
+
+def test_ocop_build_draws_beside_the_engine(tmp_path: Path) -> None:
+    """`ocop build` leaves the drawing running on every processor while the engine builds the
+    pages, and publishes the files once drawn: the very files a drawing done first gives."""
+    import generator.generate.run as run
+    from generator.publish.build import build_site
+
+    settings = _demo_project(tmp_path / "later", 30)
+    assert run.generate(settings, draw_later=True).report.ok
+    [pending] = run._drawing  # still drawing, in workers of their own
+    assert pending.started.pool is not None and run.is_current(settings)
+    build_site(settings)
+    assert run._drawing == []
+    site = settings.site_dir / GENERATED_FOLDER
+    later = {
+        p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.suffix in (".svg", ".png")
+    }
+    assert len(later) > 100
+    first = _demo_project(tmp_path / "first", 30)
+    assert run.generate(first).report.ok and run._drawing == []
+    build_site(first)
+    site = first.site_dir / GENERATED_FOLDER
+    assert {
+        p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.suffix in (".svg", ".png")
+    } == later
+
+
+def test_a_drawing_that_fails_beside_the_engine_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drawing error raised in a worker while the engine builds (the font missing) ends
+    `ocop build` in its message, with no half-built site and the old one kept."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from generator.drawings.fonts import FONT_DIR_ENV
+
+    settings = _demo_project(tmp_path, 30)
+    build = ["build", "--root", str(settings.root), "--as-of", AS_OF.isoformat()]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    (settings.site_dir / "old.txt").write_text("kept", encoding="utf-8")
+    shutil.rmtree(settings.cache_dir / "drawings")
+    (tmp_path / "no-fonts").mkdir()
+    monkeypatch.setenv(FONT_DIR_ENV, str(tmp_path / "no-fonts"))
+    result = CliRunner().invoke(cli, build)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "fonts-dejavu-core" in result.output and "Traceback" not in result.output
+    assert (settings.site_dir / "old.txt").read_text(encoding="utf-8") == "kept"
+    assert not list(settings.root.glob("site.building-*"))

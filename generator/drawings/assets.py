@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from generator.cache import Drawing, DrawingCache
+from generator.cache import Drawing, DrawingCache, Pending
 from generator.drawings.badges import Badge, badge_svg
 from generator.drawings.cards import ShareCard, share_card
 from generator.drawings.photos import photo_key
@@ -91,16 +91,27 @@ def _drawings(producer: Producer, site_url: str, domain: str) -> list[Drawing]:
 
 def drawn_assets(
     catalogue: Catalogue, site_url: str, cache: DrawingCache
-) -> tuple[dict[str, str | None], list[str]]:
-    """Every promotional file of every producer (its path inside the generated folder -> the
-    cached file that holds it, None if not drawn yet), and the producers with a file not drawn
-    yet. Nothing is drawn, so this can run beside other work; `draw_assets` then draws on
-    every processor."""
+) -> tuple[dict[str, str], list[str]]:
+    """Every promotional file of every producer (its path inside the generated folder -> its
+    cached file named by its key alone, `DrawingCache.resolve`), and the producers with a file
+    not drawn yet. Nothing is drawn, so this can run beside other work; `start_assets` then
+    draws on every processor."""
     domain = urlsplit(site_url).netloc
     owned = {p.id: _drawings(p, site_url, domain) for p in catalogue.producers}
-    files = cache.plan([drawing for own in owned.values() for drawing in own])
-    undrawn = [pid for pid, own in owned.items() if any(files[d.target] is None for d in own)]
-    return files, undrawn
+    keyed, undrawn = cache.plan([drawing for own in owned.values() for drawing in own])
+    return keyed, [pid for pid, own in owned.items() if any(d.target in undrawn for d in own)]
+
+
+def start_assets(
+    catalogue: Catalogue, site_url: str, cache: DrawingCache, producer_ids: list[str]
+) -> Pending:
+    """Start drawing the files of these producers not in the cache yet, on every processor
+    (`Pending.wait` gives the cached file of each of their files)."""
+    domain = urlsplit(site_url).netloc
+    wanted = set(producer_ids)
+    return cache.start(
+        [d for p in catalogue.producers if p.id in wanted for d in _drawings(p, site_url, domain)]
+    )
 
 
 def draw_assets(
@@ -108,8 +119,4 @@ def draw_assets(
 ) -> dict[str, str]:
     """Draw the files of these producers not in the cache yet, on every processor; the cached
     file of each of their files."""
-    domain = urlsplit(site_url).netloc
-    wanted = set(producer_ids)
-    return cache.draw(
-        [d for p in catalogue.producers if p.id in wanted for d in _drawings(p, site_url, domain)]
-    )
+    return start_assets(catalogue, site_url, cache, producer_ids).wait()

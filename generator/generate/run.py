@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__, parallel
-from generator.cache import DrawingCache, IntactRecord, ResultCache, folder_digest
-from generator.drawings.assets import draw_assets, drawn_assets
+from generator.cache import DrawingCache, IntactRecord, Pending, ResultCache, folder_digest
+from generator.drawings.assets import drawn_assets, start_assets
 from generator.drawings.photos import PhotoCache, WebPhoto
 from generator.generate.media import photo_base, split
 from generator.generate.plan import Reuse, page_plan
@@ -41,6 +41,10 @@ FILES_MANIFEST = "_files.json"
 DRAWINGS = "drawings"  # the drawing cache's folder, in the cache folder
 WRITTEN_RECORD = "written.json"  # in the cache folder: what TreeWriter last wrote
 
+# Drawings `generate(draw_later=True)` left running while the engine builds; published files
+# are listed only once they are drawn (`finish_drawing`).
+_drawing: list[Pending] = []
+
 
 def inputs_digest(settings: Settings) -> str:
     """A hash of everything the generated pages depend on, the build date included."""
@@ -64,7 +68,8 @@ def _files_written(
 
 
 def _manifest(photos: dict[str, str], drawn: dict[str, str], cache: str) -> str:
-    """The files manifest: every photo and drawn file, by its path inside the generated folder."""
+    """The files manifest: every photo and drawn file (this one named by its key alone), by
+    its path inside the generated folder."""
     return json.dumps(
         {rel: path.removeprefix(cache) for rel, path in {**photos, **drawn}.items()},
         sort_keys=True,
@@ -72,15 +77,30 @@ def _manifest(photos: dict[str, str], drawn: dict[str, str], cache: str) -> str:
     )
 
 
-def generate(settings: Settings) -> Loaded:
-    """Validate the data and, when it is valid, write every page; invalid data writes nothing.
-    One at a time in a project (`project_lock`)."""
+def generate(settings: Settings, draw_later: bool = False) -> Loaded:
+    """Validate the data and, when it is valid, write every page and draw every file not in
+    the cache; invalid data writes nothing. One at a time in a project (`project_lock`).
+    `draw_later`: the drawing goes on on every processor after this returns, beside the
+    engine's build (one processor's work), until `finish_drawing`."""
     with project_lock(settings.cache_dir):
-        return _generate(settings)
+        return _generate(settings, draw_later)
+
+
+def finish_drawing() -> None:
+    """Wait for the drawings `generate` left running; a drawing's error is raised here."""
+    while _drawing:
+        _drawing.pop().wait()
+
+
+def stop_drawing() -> None:
+    """Give up on the drawings `generate` left running (a build that failed)."""
+    while _drawing:
+        _drawing.pop().stop()
 
 
 @collector_paused()
-def _generate(settings: Settings) -> Loaded:
+def _generate(settings: Settings, draw_later: bool = False) -> Loaded:
+    stop_drawing()  # left by an earlier generate of this process that no build published
     loaded = load_catalogue(settings)
     catalogue = loaded.catalogue
     if catalogue is None:
@@ -130,16 +150,19 @@ def _generate(settings: Settings) -> Loaded:
     written: dict[str, Entry] = {}
     for entries in [made["search"], made["open data"], made["report"], *results[len(others) :]]:
         written.update(entries)
-    planned, undrawn = made["assets"]
-    drawn = draw_assets(catalogue, settings.site_url, drawings, undrawn)  # on every processor
-    assets = {rel: path or drawn[rel] for rel, path in planned.items()}
+    keyed, undrawn = made["assets"]
+    pending = start_assets(catalogue, settings.site_url, drawings, undrawn)
+    if draw_later:
+        _drawing.append(pending)
+    else:
+        pending.wait()
     newest = events[0].date if events else None
     files: dict[str, str | bytes] = {
         **pages.reused,
         page_file(CHANGES): changes_page(events, KIND_LABELS),
         page_file(OPEN_DATA): open_data_page(catalogue, newest),
         FEED_FILE: atom_feed(events, settings.site_url, "Danh mục sản phẩm OCOP"),
-        FILES_MANIFEST: _manifest(published, assets, cache),
+        FILES_MANIFEST: _manifest(published, keyed, cache),
         **redirect_pages(catalogue, settings.site_url),
     }
     written.update(writer.put(files))
@@ -172,13 +195,23 @@ def web_photos(
 def published_files(settings: Settings) -> dict[str, str]:
     """The drawn files and photos to publish: path inside the built site -> cached file (as
     text), what `publish` puts into the site after any engine's build; without the photos
-    when they are served from the media address (`media_files`)."""
+    when they are served from the media address (`media_files`). Once every drawing is drawn
+    (`finish_drawing`)."""
+    finish_drawing()
+    return split(_resolved(settings), settings.media_url)[0]
+
+
+def listed_files(settings: Settings) -> dict[str, str]:
+    """The files `published_files` gives, by their paths inside the built site, without
+    waiting for them to be drawn (a drawn one named by its key alone): what the engine checks
+    links against."""
     return split(_listed(settings), settings.media_url)[0]
 
 
 def media_files(settings: Settings) -> dict[str, str]:
     """The files served from the media address instead of the site (path -> cached file)."""
-    return split(_listed(settings), settings.media_url)[1]
+    finish_drawing()
+    return split(_resolved(settings), settings.media_url)[1]
 
 
 def stage_media(settings: Settings) -> dict[str, str]:
@@ -192,7 +225,8 @@ def stage_media(settings: Settings) -> dict[str, str]:
 
 
 def _listed(settings: Settings) -> dict[str, str]:
-    """Every drawn file and photo the generated pages use, wherever it is served from."""
+    """Every drawn file and photo the generated pages use, wherever it is served from, as the
+    manifest names it (a drawn one by its key alone)."""
     manifest = settings.generated_dir / FILES_MANIFEST
     if not manifest.is_file():
         return {}
@@ -201,25 +235,48 @@ def _listed(settings: Settings) -> dict[str, str]:
     return {f"{GENERATED_FOLDER}/{rel}": cache + cached for rel, cached in listed.items()}
 
 
+def _resolved(settings: Settings) -> dict[str, str]:
+    """`_listed` with each drawn file's cached file (named by its key and its content); one
+    not in the cache is left out."""
+    listed = _listed(settings)
+    drawings = f"{settings.cache_dir / DRAWINGS}{os.sep}"
+    found = DrawingCache(settings.cache_dir / DRAWINGS).resolve(
+        p for p in listed.values() if p.startswith(drawings)
+    )
+    return {
+        rel: found[path] if path.startswith(drawings) else path
+        for rel, path in listed.items()
+        if path in found or not path.startswith(drawings)
+    }
+
+
 def is_current(settings: Settings) -> bool:
     """True when the generated pages were made from exactly the current inputs and every
     file they publish is still in the cache, every drawn one intact (its bytes match the hash
     in its name, or it is the very file found so before: a damaged or poisoned cache is drawn
-    again, never published)."""
+    again, never published), or being drawn by this process (`generate(draw_later=True)`)."""
     stamp = settings.generated_dir / STAMP
     if not stamp.is_file() or stamp.read_text().strip() != inputs_digest(settings):
         return False
-    listed: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
+    if _drawing:
+        return True  # generated by this very process, its drawings checked as they finish
+    listed = _listed(settings)
+    resolved = _resolved(settings)
+    if len(resolved) != len(listed):
+        return False  # a drawn file not in the cache
+    folders: dict[str, set[str]] = {}  # folder -> its files: one listing, not a check a file
     drawings = f"{settings.cache_dir / DRAWINGS}{os.sep}"
     record = IntactRecord(settings.cache_dir / DRAWINGS)
     try:
-        for path in _listed(settings).values():
+        for path in resolved.values():
+            if path.startswith(drawings):
+                if not record.check(path):
+                    return False
+                continue
             folder, name = os.path.split(path)
-            if folder not in listed:
-                listed[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-            if name not in listed[folder]:
-                return False
-            if path.startswith(drawings) and not record.check(path):
+            if folder not in folders:
+                folders[folder] = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+            if name not in folders[folder]:
                 return False
     finally:
         record.save()

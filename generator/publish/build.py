@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.generate.media import origin
-from generator.generate.run import publish, published_files
+from generator.generate.run import publish, published_files, stop_drawing
 from generator.lock import project_lock
 from generator.problems import OcopError
 from generator.publish.csp import secure_site
-from generator.publish.editor import EditorError, publish_editor
+from generator.publish.editor import publish_editor
 from generator.settings import AS_OF_ENV, LANG_ENV, LISTING_LIMIT_ENV, Settings
 
 # Set while `build_site` runs an engine: the MkDocs hook then leaves publishing and the policy
@@ -108,9 +108,11 @@ def _build_site(settings: Settings, run: Engine, verbose: bool) -> Path:
         with engine_context(settings, steps_after=True):
             run(settings, staging, verbose)
         steps_after_engine(settings, staging)
-    except (SiteBuildError, EditorError, OSError):  # OSError: a folder not writable, disk full
+    except (OcopError, OSError):  # OSError: a folder not writable, disk full
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        stop_drawing()  # drawings `generate` left running that the steps did not wait for
     if target.exists():
         os.replace(target, retired)
     os.replace(staging, target)
@@ -119,9 +121,9 @@ def _build_site(settings: Settings, run: Engine, verbose: bool) -> Path:
 
 
 def steps_after_engine(settings: Settings, site: Path) -> None:
-    """What every engine's build is given afterwards: the drawn files and photos, then the
-    policy on every HTML file it wrote or copied, then /admin/ with its own policy (only
-    when the office set up editor.yml)."""
+    """What every engine's build is given afterwards: the drawn files and photos (once the
+    drawings `generate` left running are drawn), then the policy on every HTML file it wrote
+    or copied, then /admin/ with its own policy (only when the office set up editor.yml)."""
     publish(published_files(settings), str(site), {})
     secure_site(site, origin(settings.media_url))
     publish_editor(settings, site)

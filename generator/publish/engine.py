@@ -30,7 +30,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.cache import PageCache
 from generator.generate.media import origin
-from generator.generate.run import ensure_generated, publish, published_files
+from generator.generate.run import ensure_generated, listed_files, publish, published_files
 from generator.messages import say
 from generator.parallel import PARALLEL_FROM, run_all
 from generator.problems import OcopError
@@ -136,7 +136,7 @@ class _PublishedFiles(Files):
     def __init__(self, files: Files, config: MkDocsConfig, published: dict[str, str]) -> None:
         super().__init__(files)
         self.config = config
-        self.published = published  # src_uri -> cached file
+        self.published = published  # src_uri -> cached file (a drawn one by its key alone)
 
     def get_file_from_path(self, path: str) -> File | None:
         found = super().get_file_from_path(path)
@@ -415,7 +415,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Let the engine find the drawn files and photos when it checks links (they are published
     after the build), and link the generated files that are not pages instead of copying them."""
     settings = Settings(root=Path(config.config_file_path).parent)
-    published = published_files(settings)
+    published = listed_files(settings)
     for file in files:
         if _is_generated(file.src_uri) and not file.is_documentation_page():
             file.__class__ = _LinkedFile  # the same file, copied by a link
@@ -476,10 +476,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     state = _state
     on_its_own = not state.serving and STEPS_AFTER_ENV not in os.environ  # plain `mkdocs build`
     if state.files is not None:
+        published: dict[str, str] = {}
         if state.serving or on_its_own:  # else `build_site` publishes them after the engine
-            publish(state.files.published, config.site_dir, state.put)
-        # a preview rebuilds into the same folder
-        state.put = state.files.published if state.serving else {}
+            settings = Settings(root=Path(config.config_file_path).parent)
+            try:
+                published = published_files(settings)
+            except OcopError as error:
+                raise Abort(error.message(settings.lang)) from None
+            publish(published, config.site_dir, state.put)
+        state.put = published if state.serving else {}  # a preview rebuilds into the same folder
         state.files = state.html = None
     if state.conversions is not None:
         state.conversions.finish()
