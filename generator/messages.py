@@ -1270,6 +1270,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "{imported} dòng nhập được, {rejected} dòng chưa nhập.",
         "en": "{imported} row(s) imported, {rejected} not imported.",
     },
+    "rejects-reasons": {"vi": "Lý do chưa nhập", "en": "Reasons not imported"},
     "import-rejects-written": {
         "vi": "Đã ghi {count} dòng chưa nhập vào {path}: sửa rồi nhập tệp đó.",
         "en": "Wrote the {count} row(s) not imported to {path}: fix them there and import that file.",
