@@ -11,6 +11,10 @@ from typing import Any
 
 import yaml
 
+# The languages are the catalogue's (stdlib-only, for the set-up); named here as well for the
+# modules that read every setting from this one.
+from generator.messages import LANG_ENV as LANG_ENV
+from generator.messages import LANGUAGES as LANGUAGES
 from generator.messages import language
 
 GENERATED_FOLDER = "danh-muc"
