@@ -1,12 +1,6 @@
-"""Create the project's virtual environment and run a task in it (standard library only).
-
-Usage from the repository root, on a machine with nothing but Python 3.11+::
-
-    python3 -m generator.bootstrap build   # the sample catalogue -> site/
-    python3 -m generator.bootstrap test    # the whole test suite
-    python3 -m generator.bootstrap serve   # live preview on http://127.0.0.1:8000/
-    python3 -m generator.bootstrap upload  # photos to object storage, when media_url is set
-    python3 -m generator.bootstrap audit   # known vulnerabilities in the pinned versions
+"""Create the project's virtual environment and run a task in it (standard library only: this
+runs before the venv exists). `python3 -m generator.bootstrap --help` lists the tasks; what it
+prints comes from the message catalogue, in the language OCOP_LANG names (Vietnamese by default).
 """
 
 from __future__ import annotations
@@ -19,6 +13,8 @@ import sys
 import venv
 from pathlib import Path
 
+from generator.messages import bootstrap_text, language
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
@@ -29,6 +25,12 @@ OFFICE = Path("/usr/bin/soffice")  # opens the CSV files as a spreadsheet would 
 PIP_AUDIT = "pip-audit==2.10.1"
 EDITOR = ROOT / "editor"  # the browser editor's npm packages (package-lock.json)
 EDITOR_SETTINGS = ROOT / "editor.yml"  # present when the office uses the editor
+
+
+def _say(key: str, err: bool = False, **params: str) -> None:
+    """Print one line of the set-up in the language OCOP_LANG names."""
+    text = bootstrap_text(key, language(), **params)
+    print(text, file=sys.stderr if err else sys.stdout, flush=True)
 
 
 def _bin(name: str) -> str:
@@ -56,9 +58,9 @@ def ensure_venv() -> None:
     if marker.exists() and marker.read_text() == stamp:
         return
     if not (VENV / "bin" / "python").exists():
-        print("Tạo môi trường ảo .venv …", flush=True)
+        _say("creating-venv")
         venv.create(VENV, with_pip=True)
-    print("Cài đặt các gói đã ghim phiên bản …", flush=True)
+    _say("installing")
     _pip_install("-c", str(LOCK), "-e", f"{ROOT}[test]")
     marker.write_text(stamp)
 
@@ -74,9 +76,9 @@ def ensure_editor_packages() -> None:
         ensure_debian_packages({"nodejs": Path("/usr/bin/node"), "npm": Path("/usr/bin/npm")})
     npm = shutil.which("npm")
     if npm is None:
-        print("Thiếu Node.js và npm: trình soạn thảo /admin/ chưa được cài.", file=sys.stderr)
+        _say("no-npm", err=True)
         return
-    print("Cài đặt trình soạn thảo (npm ci) …", flush=True)
+    _say("installing-editor")
     subprocess.run(
         [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
         cwd=EDITOR,
@@ -91,15 +93,12 @@ def ensure_debian_packages(needed: dict[str, Path]) -> None:
     if not missing:
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"Cài đặt gói Debian: {', '.join(missing)} …", flush=True)
+        _say("installing-debian", packages=", ".join(missing))
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
     else:
-        print(
-            f"Thiếu gói Debian: cài bằng `sudo apt-get install {' '.join(missing)}`.",
-            file=sys.stderr,
-        )
+        _say("missing-debian", err=True, packages=" ".join(missing))
 
 
 def _media_url() -> str:
@@ -114,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one task: build, test, serve, or any other `ocop` command."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help"}:
-        print(__doc__)
+        _say("usage")
         return 0 if args else 2
     ensure_venv()
     task, rest = args[0], args[1:]

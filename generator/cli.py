@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,12 @@ import click
 
 from generator.diskerrors import write_problem
 from generator.lock import project_lock
-from generator.messages import say
+from generator.messages import LANGUAGES, help_text, language, say
 from generator.model.loading import Loaded, load_catalogue
 from generator.problems import OcopError, Report
 from generator.publish.hosts import FLAG_FILE, Host, host_named
 from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
-from generator.settings import LANG_ENV, LANGUAGES, Settings, today
+from generator.settings import Settings, today
 from generator.staff import scaffold
 from generator.staff.scaffold import NewProduct
 from generator.terminal import echo
@@ -29,8 +30,10 @@ SETTINGS = "ocop.settings"  # the command's settings, kept in the context's meta
 
 
 def _lang() -> str:
+    """The language of the running command: the one its command line or OCOP_LANG asks for."""
     context = click.get_current_context(silent=True)
-    return context.meta.get(LANG, "vi") if context else "vi"
+    found = context.meta.get(LANG) if context else None
+    return found or _lang_asked([])
 
 
 def _keep_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -69,24 +72,22 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(file_okay=False, path_type=Path),
         default=".",
         show_default=True,
-        help="Thư mục gốc của dự án (chứa mkdocs.yml và data/).",
+        help="--root",
     )
     @click.option(
         "--as-of",
         "as_of",
         callback=_as_of,
-        metavar="NGÀY",
-        help="Ngày dùng để tính tình trạng chứng nhận (mặc định: hôm nay).",
+        metavar="DATE",
+        help="--as-of",
     )
     @click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        default=LANGUAGES[0],
-        envvar=LANG_ENV,
-        show_default=True,
+        default=_lang,  # given before the command's name, or OCOP_LANG, or Vietnamese
         is_eager=True,  # read first, so the other options' errors are in its language
         callback=_keep_lang,
-        help="Ngôn ngữ của thông báo lỗi và các dòng lệnh in ra.",
+        help="--lang",
     )
     @functools.wraps(func)
     def wrapper(root: Path, as_of: dt.date, lang: str, **kwargs: Any) -> Any:
@@ -111,10 +112,60 @@ def _generate(settings: Settings, tolerate: bool = False, draw_later: bool = Fal
     return loaded
 
 
-class _Commands(click.Group):
+def _lang_asked(args: list[str]) -> str:
+    """The language a command line asks for (its last valid `--lang`, wherever it stands),
+    else OCOP_LANG, else Vietnamese: read before Click parses, so `--help` speaks it too."""
+    found = language()
+    for before, arg in zip(["", *args], args, strict=False):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        value = arg if before == "--lang" else value
+        found = value if value in LANGUAGES else found
+    return found
+
+
+@contextlib.contextmanager
+def _worded(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """For the time its help is written, the command's help, its options' help and metavars and
+    its subcommands' help in the context's language: each is a key of the catalogue's HELP."""
+    lang = ctx.meta.get(LANG, LANGUAGES[0])
+    items: list[Any] = [command, *command.get_params(ctx)]
+    items += getattr(command, "commands", {}).values()
+    kept = [(item, item.help, getattr(item, "metavar", None)) for item in items]
+    keys = {id(command.get_help_option(ctx)): "--help"}  # Click's own option, worded here
+    try:
+        for item, help_key, metavar in kept:
+            if help_key is not None:
+                item.help = help_text(keys.get(id(item), help_key), lang)
+            if metavar is not None:
+                item.metavar = help_text(metavar, lang)
+        yield
+    finally:
+        for item, help_key, metavar in kept:
+            item.help = help_key
+            if metavar is not None:
+                item.metavar = metavar
+
+
+class _Command(click.Command):
+    """An `ocop` command whose help is written in the language asked for."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _worded(self, ctx):
+            super().format_help(ctx, formatter)
+
+
+class _Commands(_Command, click.Group):
     """The `ocop` group: an error that must stop a run (OcopError), raised anywhere in any
     command, ends as its message in the command's language and its exit code, never a
-    traceback."""
+    traceback. Its commands and groups are `_Command`s and `_Commands`."""
+
+    command_class = _Command
+    group_class = type
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # the whole command line: its language, for any help asked
+            ctx.meta[LANG] = _lang_asked(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -141,12 +192,20 @@ def _one_build(settings: Settings) -> Any:
     return project_lock(settings.cache_dir, on_wait=waiting)
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+# `ocop --lang en …` and `ocop new --lang en …`: the command line's language is read before
+# parsing (`_lang_asked`), so the groups only accept the option.
+_group_lang = click.option(
+    "--lang", type=click.Choice(LANGUAGES), is_eager=True, expose_value=False, help="--lang"
+)
+
+
+@click.group(cls=_Commands, help="ocop", context_settings={"help_option_names": ["-h", "--help"]})
+@_group_lang
 def cli() -> None:
-    """Công cụ xuất bản danh mục sản phẩm OCOP (OCOP catalogue publisher)."""
+    """The `ocop` group of commands."""
 
 
-@cli.command()
+@cli.command(help="validate")
 @common
 @click.option(
     "--format",
@@ -154,13 +213,10 @@ def cli() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Dạng báo cáo.",
+    help="validate --format",
 )
 def validate(settings: Settings, fmt: str) -> None:
-    """Kiểm tra toàn bộ dữ liệu trong data/ và liệt kê mọi lỗi.
-
-    Ví dụ: ocop validate --lang en
-    """
+    """`ocop validate`: every problem of the data, as text or JSON."""
     from generator.staff.matching import namesake_warnings
 
     loaded = load_catalogue(settings)
@@ -177,33 +233,30 @@ def validate(settings: Settings, fmt: str) -> None:
     sys.exit(0 if loaded.report.ok else 1)
 
 
-@cli.command()
+@cli.command(help="generate")
 @common
 def generate(settings: Settings) -> None:
-    """Kiểm tra dữ liệu và viết các trang Markdown vào content/danh-muc/.
-
-    Ví dụ: ocop generate --as-of 2026-01-01
-    """
+    """`ocop generate`: the generated pages, after the data is checked."""
     _generate(settings)
     folder = settings.generated_dir.relative_to(settings.root)
     echo(say("generated", settings.lang, folder=folder))
 
 
-@cli.command()
+@cli.command(help="report")
 @common
 @click.option(
     "--within",
     default=EXPIRING_DAYS,
     show_default=True,
-    metavar="NGÀY",
-    help="Liệt kê chứng nhận hết hạn trong số ngày này.",
+    metavar="DAYS",
+    help="report --within",
 )
 @click.option(
     "--months",
     default=NOT_INSPECTED_MONTHS,
     show_default=True,
-    metavar="THÁNG",
-    help="Liệt kê chủ thể chưa được kiểm tra trong số tháng này.",
+    metavar="MONTHS",
+    help="report --months",
 )
 @click.option(
     "--format",
@@ -211,48 +264,42 @@ def generate(settings: Settings) -> None:
     type=click.Choice(["text", "csv"]),
     default="text",
     show_default=True,
-    help="Dạng báo cáo (CSV mở được bằng Excel).",
+    help="report --format",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Ghi vào tệp thay vì in ra màn hình.",
+    help="report --output",
 )
 def report(settings: Settings, within: int, months: int, fmt: str, output: Path | None) -> None:
-    """Báo cáo: chứng nhận sắp hết hạn, đã hết hạn, chủ thể lâu chưa kiểm tra, kiến nghị quá hạn.
-
-    Ví dụ: ocop report --within 90 --format csv -o bao-cao.csv
-    """
+    """`ocop report`: the staff report in the chosen language, as text or CSV."""
     from generator.render.staff_report import build_report, report_csv, report_text
 
     loaded = load_catalogue(settings)
     if loaded.catalogue is None:
         echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
         sys.exit(1)
-    sections = build_report(loaded.catalogue, within, months)
+    sections = build_report(loaded.catalogue, within, months, settings.lang)
     data = report_csv(sections) if fmt == "csv" else report_text(sections).encode("utf-8")
     if output:
         output.write_bytes(data)
         echo(say("report-written", settings.lang, path=output))
     else:
-        echo(data.decode("utf-8-sig"), nl=False)
+        # the screen's lines end in a newline; the file keeps CSV's CRLF for spreadsheets
+        echo(data.decode("utf-8-sig").replace("\r\n", "\n"), nl=False)
 
 
-@cli.command()
+@cli.command(help="build")
 @common
-@click.option("-v", "--verbose", is_flag=True, help="In cả thông tin của công cụ dựng trang.")
+@click.option("-v", "--verbose", is_flag=True, help="build --verbose")
 @click.option(
     "--engine",
-    metavar="TÊN",
-    help="Công cụ dựng trang: mkdocs hoặc zensical (mặc định: biến OCOP_ENGINE, mục "
-    "extra: ocop: engine: của mkdocs.yml, hoặc mkdocs).",
+    metavar="NAME",
+    help="build --engine",
 )
 def build(settings: Settings, verbose: bool, engine: str | None) -> None:
-    """Kiểm tra dữ liệu, tạo trang và dựng trang web vào site/.
-
-    Khi dữ liệu có lỗi, site/ cũ được giữ nguyên. Ví dụ: ocop build --as-of 2026-11-24
-    """
+    """`ocop build`: check, generate, build with an engine, measure against the host."""
     from generator.publish.build import build_site, engine_named
     from generator.publish.editor import read_settings
 
@@ -305,15 +352,11 @@ def _check_host(settings: Settings, site: Path, host: Host) -> None:
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(help="upload")
 @common
-@click.option("--dry-run", is_flag=True, help="Chỉ cho biết bao nhiêu tệp sẽ được gửi.")
+@click.option("--dry-run", is_flag=True, help="upload --dry-run")
 def upload(settings: Settings, dry_run: bool) -> None:
-    """Gửi ảnh của lần dựng gần nhất lên kho lưu trữ đối tượng (media_url, media_remote trong
-    mkdocs.yml); chỉ gửi tệp mới hoặc đã đổi, không xóa gì ở kho.
-
-    Ví dụ: ocop upload --dry-run
-    """
+    """`ocop upload`: the photos of the latest build to object storage."""
     from generator.generate.media import upload as send
 
     if not settings.media_url:
@@ -327,16 +370,11 @@ def upload(settings: Settings, dry_run: bool) -> None:
         echo(say("uploaded", settings.lang, sent=done.sent, remote=done.remote, kept=kept))
 
 
-@cli.command()
+@cli.command(help="serve")
 @common
-@click.option(
-    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ của bản xem trước."
-)
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="serve --dev-addr")
 def serve(settings: Settings, dev_addr: str) -> None:
-    """Xem trước trang web; sửa tệp trong data/ thì trang tự cập nhật.
-
-    Ví dụ: ocop serve --dev-addr 0.0.0.0:8000
-    """
+    """`ocop serve`: the live preview."""
     from generator.publish.engine import serve_site
 
     loaded = _generate(settings, tolerate=True)
@@ -348,15 +386,17 @@ def serve(settings: Settings, dev_addr: str) -> None:
 def _product_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The required fields of a new product and its certification, asked for when missing."""
     options = [
-        click.option("--product-name", prompt="ask-product-name", cls=_Asked, help="Tên sản phẩm."),
+        click.option(
+            "--product-name", prompt="ask-product-name", cls=_Asked, help="--product-name"
+        ),
         click.option(
             "--group",
             prompt="ask-group",
             cls=_Asked,
-            help="Mã nhóm theo bộ tiêu chí.",
+            help="--group",
         ),
         click.option(
-            "--stars", type=click.IntRange(3, 5), prompt="ask-stars", cls=_Asked, help="Số sao."
+            "--stars", type=click.IntRange(3, 5), prompt="ask-stars", cls=_Asked, help="--stars"
         ),
         click.option(
             "--criteria",
@@ -364,24 +404,22 @@ def _product_options(func: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             prompt="ask-criteria",
             cls=_Asked,
-            help="qd-148-2023 hoặc qd-1048-2019.",
+            help="--criteria",
         ),
         click.option(
             "--decision-number",
             prompt="ask-decision-number",
             cls=_Asked,
-            help="Số quyết định công nhận.",
+            help="--decision-number",
         ),
         click.option(
             "--decision-date",
             callback=_date_option,
             prompt="ask-decision-date",
             cls=_Asked,
-            help="Ngày quyết định.",
+            help="--decision-date",
         ),
-        click.option(
-            "--issuer", prompt="ask-issuer", cls=_Asked, help="Cơ quan ban hành quyết định."
-        ),
+        click.option("--issuer", prompt="ask-issuer", cls=_Asked, help="--issuer"),
     ]
     for option in reversed(options):
         func = option(func)
@@ -416,32 +454,30 @@ def _created(settings: Settings, path: Path, verb: str = "created") -> None:
         sys.exit(1)
 
 
-@cli.group()
+@cli.group(help="new")
+@_group_lang
 def new() -> None:
-    """Tạo bản ghi mới: chủ thể, sản phẩm, đợt kiểm tra (không bao giờ ghi đè tệp có sẵn).
-
-    Ví dụ: ocop new producer (các thông tin bắt buộc còn thiếu sẽ được hỏi lần lượt)
-    """
+    """`ocop new`: the records `ocop new producer|product|inspection` create."""
 
 
-@new.command("producer")
+@new.command("producer", help="new producer")
 @common
 @click.option(
     "--name",
     prompt="ask-producer-name",
     cls=_Asked,
-    help="Tên chủ thể, ví dụ Hợp tác xã Chè Tài Hồ Sìn.",
+    help="--name",
 )
 @click.option(
     "--kind",
     type=click.Choice(["htx", "doanh-nghiep", "ho-kinh-doanh", "to-hop-tac"]),
     prompt="ask-kind",
     cls=_Asked,
-    help="Loại hình chủ thể.",
+    help="--kind",
 )
-@click.option("--province", prompt="ask-province", cls=_Asked, help="Mã tỉnh hiện hành.")
-@click.option("--address", prompt="ask-address", cls=_Asked, help="Địa chỉ theo văn bản nguồn.")
-@click.option("--commune", default=None, help="Mã xã/phường hiện hành (không bắt buộc).")
+@click.option("--province", prompt="ask-province", cls=_Asked, help="--province")
+@click.option("--address", prompt="ask-address", cls=_Asked, help="--address")
+@click.option("--commune", default=None, help="--commune")
 @_product_options
 def new_producer(
     settings: Settings,
@@ -452,31 +488,25 @@ def new_producer(
     commune: str | None,
     **product: Any,
 ) -> None:
-    """Tạo tệp chủ thể mới với một sản phẩm; mã được tạo từ tên.
-
-    Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx --province cao-bang
-    """
+    """`ocop new producer`: a producer file with one product."""
     path = scaffold.new_producer(
         settings, name, kind, province, address, commune, _new_product(product)
     )
     _created(settings, path)
 
 
-@new.command("product")
+@new.command("product", help="new product")
 @common
-@click.option("--producer", prompt="ask-producer", cls=_Asked, help="Mã của chủ thể có sản phẩm.")
+@click.option("--producer", prompt="ask-producer", cls=_Asked, help="--producer")
 @_product_options
 def new_product(settings: Settings, producer: str, **product: Any) -> None:
-    """Thêm một sản phẩm vào cuối danh sách sản phẩm của một chủ thể.
-
-    Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"
-    """
+    """`ocop new product`: a product added to a producer's file."""
     path, product_id = scaffold.new_product(settings, producer, _new_product(product))
     echo(say("new-product-id", settings.lang, id=product_id))
     _created(settings, path, "product-added")
 
 
-@new.command("inspection")
+@new.command("inspection", help="new inspection")
 @common
 @click.option(
     "--date",
@@ -484,51 +514,48 @@ def new_product(settings: Settings, producer: str, **product: Any) -> None:
     callback=_date_option,
     prompt="ask-inspection-date",
     cls=_Asked,
-    help="Ngày kiểm tra.",
+    help="--date",
 )
-@click.option("--body", prompt="ask-body", cls=_Asked, help="Cơ quan kiểm tra.")
-@click.option("--area", prompt="ask-area", cls=_Asked, help="Địa bàn kiểm tra.")
-@click.option("--province", prompt="ask-round-province", cls=_Asked, help="Mã tỉnh hiện hành.")
+@click.option("--body", prompt="ask-body", cls=_Asked, help="--body")
+@click.option("--area", prompt="ask-area", cls=_Asked, help="--area")
+@click.option("--province", prompt="ask-round-province", cls=_Asked, help="--province")
 @click.option(
     "--producers",
     prompt="ask-producers",
     cls=_Asked,
-    help="Mã các chủ thể, cách nhau bởi dấu phẩy.",
+    help="--producers",
 )
 def new_inspection(
     settings: Settings, held: dt.date, body: str, area: str, province: str, producers: str
 ) -> None:
-    """Tạo tệp đợt kiểm tra mới với một mục cho mỗi chủ thể.
-
-    Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang
-    """
+    """`ocop new inspection`: an inspection round file."""
     ids = [p.strip() for p in producers.split(",") if p.strip()]
     path = scaffold.new_inspection(settings, held, body, area, province, ids)
     _created(settings, path)
 
 
-@cli.command("import")
+@cli.command("import", help="import")
 @common
 @click.argument("spreadsheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--mapping",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Tệp YAML `Tên cột: trường` cho các cột có tên khác thường lệ.",
+    help="import --mapping",
 )
-@click.option("--province", help="Tỉnh cho mọi dòng khi bảng, địa chỉ và tiêu đề không nêu.")
-@click.option("--issuer", help="Cơ quan công nhận khi bảng và tiêu đề không nêu.")
-@click.option("--group", help="Nhóm sản phẩm cho các dòng không ghi nhóm.")
+@click.option("--province", help="import --province")
+@click.option("--issuer", help="import --issuer")
+@click.option("--group", help="import --group")
 @click.option(
     "--rejects",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Nhập các dòng đủ thông tin và ghi các dòng còn lại (kèm lý do) vào tệp CSV này.",
+    help="import --rejects",
 )
 @click.option(
     "--allow-similar",
     is_flag=True,
-    help="Tên gần giống một chủ thể đã có vẫn được nhập thành chủ thể mới.",
+    help="import --allow-similar",
 )
-@click.option("--dry-run", is_flag=True, help="Chỉ cho xem sẽ thay đổi gì, không ghi.")
+@click.option("--dry-run", is_flag=True, help="import --dry-run")
 def import_(
     settings: Settings,
     spreadsheet: Path,
@@ -540,11 +567,7 @@ def import_(
     allow_similar: bool,
     dry_run: bool,
 ) -> None:
-    """Nhập danh sách sản phẩm OCOP từ bảng tính .xlsx hoặc .csv như cơ quan ban hành; nhập lại
-    chỉ thêm cái mới và bổ sung cái trước đây chưa rõ.
-
-    Ví dụ: ocop import phu-luc-1693.xlsx --rejects chua-nhap.csv --dry-run
-    """
+    """`ocop import`: the rows of an official spreadsheet as data files."""
     from generator.reference.data import load_reference
     from generator.staff.import_files import write_plan
     from generator.staff.importer import Options, plan_import, read_mapping
@@ -637,23 +660,24 @@ def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
     return lines
 
 
-@cli.command("demo-data")
+@cli.command("demo-data", help="demo-data")
 @common
 @click.option(
-    "--producers", type=click.IntRange(1), default=1000, show_default=True, help="Số chủ thể."
+    "--producers",
+    type=click.IntRange(1),
+    default=1000,
+    show_default=True,
+    help="demo-data --producers",
 )
-@click.option("--seed", type=int, default=1, show_default=True, help="Hạt giống ngẫu nhiên.")
+@click.option("--seed", type=int, default=1, show_default=True, help="demo-data --seed")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Thư mục dự án sẽ nhận data/ tổng hợp (data/ cũ ở đó bị thay).",
+    help="demo-data --out",
 )
 def demo_data(settings: Settings, producers: int, seed: int, out: Path) -> None:
-    """Tạo danh mục tổng hợp, tất định và hợp lệ, cỡ cả nước, để đo đạc (không phải dữ liệu thật).
-
-    Ví dụ: ocop demo-data --producers 10000 --seed 1 --out /tmp/ocop-10k
-    """
+    """`ocop demo-data`: a synthetic national catalogue for measurements."""
     from generator.staff.demo import write_demo
 
     counts = write_demo(out, producers, seed, settings.as_of)

@@ -6,7 +6,21 @@ wording chosen by a param (a reason, a kind, a type) is looked up here by its id
 
 from __future__ import annotations
 
+import os
 from typing import Any
+
+# The languages of what the commands print; OCOP_LANG sets it where no `--lang` reaches (a
+# plain `mkdocs build`, the engine's hook under `ocop build` and `ocop serve`, and the set-up
+# of generator/bootstrap.py). This module uses the standard library only, for that set-up.
+LANGUAGES = ("vi", "en")
+LANG_ENV = "OCOP_LANG"
+
+
+def language() -> str:
+    """The language of the messages: OCOP_LANG when it names one (`LANGUAGES`), else Vietnamese."""
+    value = os.environ.get(LANG_ENV, "")
+    return value if value in LANGUAGES else LANGUAGES[0]
+
 
 # code -> language -> (message, hint). Placeholders are filled from a problem's params.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
@@ -1000,6 +1014,39 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "generated": {"vi": "Đã tạo các trang trong {folder}/", "en": "Pages written to {folder}/"},
     "report-written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
+    # The staff report's lists and columns: `ocop report` in the chosen language, the site's
+    # "Báo cáo" page and its CSV in Vietnamese.
+    "report-expiring": {
+        "vi": "Chứng nhận hết hạn trong {days} ngày tới",
+        "en": "Certificates expiring in the next {days} days",
+    },
+    "report-expired": {
+        "vi": "Chứng nhận đã hết hiệu lực (chưa đánh giá lại)",
+        "en": "Certificates lapsed (not re-evaluated)",
+    },
+    "report-not-inspected": {
+        "vi": "Chủ thể chưa được kiểm tra trong {months} tháng",
+        "en": "Producers not inspected for {months} months",
+    },
+    "report-overdue": {"vi": "Kiến nghị đã quá hạn", "en": "Recommendations past their deadline"},
+    "report-no-group": {
+        "vi": "Sản phẩm chưa rõ nhóm (cần bổ sung trường group)",
+        "en": "Products with no known group (fill in the group field)",
+    },
+    "report-expires": {"vi": "Hết hạn", "en": "Expires"},
+    "report-days-left": {"vi": "Còn (ngày)", "en": "Days left"},
+    "report-expired-on": {"vi": "Hết hạn từ", "en": "Expired on"},
+    "report-product": {"vi": "Sản phẩm", "en": "Product"},
+    "report-producer": {"vi": "Chủ thể", "en": "Producer"},
+    "report-province": {"vi": "Tỉnh", "en": "Province"},
+    "report-decision": {"vi": "Quyết định", "en": "Decision"},
+    "report-last-inspected": {"vi": "Lần kiểm tra gần nhất", "en": "Last inspected"},
+    "report-data-file": {"vi": "Hồ sơ dữ liệu", "en": "Data file"},
+    "report-deadline": {"vi": "Hạn", "en": "Deadline"},
+    "report-round": {"vi": "Đợt kiểm tra", "en": "Inspection round"},
+    "report-to": {"vi": "Gửi tới / chủ thể", "en": "To / producer"},
+    "report-content": {"vi": "Nội dung", "en": "Recommendation"},
+    "report-never-inspected": {"vi": "chưa có", "en": "never"},
     "build-waiting": {
         "vi": "Một lệnh dựng khác đang chạy trong thư mục này (tiến trình {pid}); đợi …",
         "en": "Another build is running in this folder (process {pid}); waiting …",
@@ -1232,11 +1279,82 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "{imported} dòng nhập được, {rejected} dòng chưa nhập.",
         "en": "{imported} row(s) imported, {rejected} not imported.",
     },
+    "rejects-reasons": {"vi": "Lý do chưa nhập", "en": "Reasons not imported"},
     "import-rejects-written": {
         "vi": "Đã ghi {count} dòng chưa nhập vào {path}: sửa rồi nhập tệp đó.",
         "en": "Wrote the {count} row(s) not imported to {path}: fix them there and import that file.",
     },
 }
+
+
+# An inspection's outcome in English, by its value; the Vietnamese names are the schema's
+# `x-labels` (inspection.schema.json), which the site shows.
+OUTCOME_NAMES_EN = {
+    "maintained": "Maintained",
+    "maintained-with-recommendations": "Maintained, with recommendations to act on",
+    "star-change": "Star rating changed",
+    "revoked": "Certificate revoked",
+    "not-stated": "The report states no outcome of its own",
+}
+
+
+# What generator/bootstrap.py prints while it sets up the project (before the venv exists; in
+# the language OCOP_LANG names).
+BOOTSTRAP_TEXTS: dict[str, dict[str, str]] = {
+    "usage": {
+        "vi": "Tạo môi trường ảo .venv với các gói đã ghim phiên bản rồi chạy một việc trong đó.\n"
+        "Chạy từ thư mục gốc của dự án, trên máy chỉ cần Python 3.11+:\n\n"
+        "    python3 -m generator.bootstrap build   # dựng trang web từ dữ liệu mẫu vào site/\n"
+        "    python3 -m generator.bootstrap test    # chạy toàn bộ kiểm thử (có thể thêm "
+        "tham số của pytest)\n"
+        "    python3 -m generator.bootstrap serve   # xem trước tại http://127.0.0.1:8000/\n"
+        "    python3 -m generator.bootstrap upload  # gửi ảnh lên kho lưu trữ khi đặt media_url\n"
+        "    python3 -m generator.bootstrap audit   # lỗ hổng đã biết trong các phiên bản đã ghim\n"
+        "\nMọi lệnh `ocop` khác cũng chạy được như vậy. Biến OCOP_LANG=en cho tiếng Anh.",
+        "en": "Create the virtual environment .venv with the pinned packages, then run a task "
+        "in it.\nRun from the project's root folder, on a machine with nothing but Python "
+        "3.11+:\n\n"
+        "    python3 -m generator.bootstrap build   # the sample catalogue's website -> site/\n"
+        "    python3 -m generator.bootstrap test    # the whole test suite (pytest arguments "
+        "may follow)\n"
+        "    python3 -m generator.bootstrap serve   # live preview on http://127.0.0.1:8000/\n"
+        "    python3 -m generator.bootstrap upload  # photos to object storage, when media_url "
+        "is set\n"
+        "    python3 -m generator.bootstrap audit   # known vulnerabilities in the pinned "
+        "versions\n"
+        "\nAny other `ocop` command runs the same way. OCOP_LANG=en chooses English.",
+    },
+    "creating-venv": {
+        "vi": "Tạo môi trường ảo .venv …",
+        "en": "Creating the virtual environment .venv …",
+    },
+    "installing": {
+        "vi": "Cài đặt các gói đã ghim phiên bản …",
+        "en": "Installing the pinned packages …",
+    },
+    "no-npm": {
+        "vi": "Thiếu Node.js và npm: trình soạn thảo /admin/ chưa được cài.",
+        "en": "Node.js and npm are missing: the /admin/ editor is not installed.",
+    },
+    "installing-editor": {
+        "vi": "Cài đặt trình soạn thảo (npm ci) …",
+        "en": "Installing the editor (npm ci) …",
+    },
+    "installing-debian": {
+        "vi": "Cài đặt gói Debian: {packages} …",
+        "en": "Installing Debian packages: {packages} …",
+    },
+    "missing-debian": {
+        "vi": "Thiếu gói Debian: cài bằng `sudo apt-get install {packages}`.",
+        "en": "Debian packages are missing: install them with `sudo apt-get install {packages}`.",
+    },
+}
+
+
+def bootstrap_text(key: str, lang: str, **params: str) -> str:
+    """One line of the set-up (BOOTSTRAP_TEXTS), filled with `params`."""
+    entry = BOOTSTRAP_TEXTS[key]
+    return entry.get(lang, entry["vi"]).format(**params)
 
 
 # Fields of an import as the messages name them ("{field_label}" from a problem's `field`).
@@ -1364,3 +1482,227 @@ def type_name(schema_type: str, lang: str = "vi") -> str:
     """A JSON Schema type in staff words."""
     vi, en = TYPE_NAMES.get(schema_type, (schema_type, schema_type))
     return vi if lang == "vi" else en
+
+
+# The help of `ocop` (`--help`): key -> language -> text. A command's key is its name ("new
+# producer"), an option's its flag, with the command's name before it where two commands'
+# options mean different things; a metavar's its English word. An example is a paragraph of its
+# own after "\b", which Click does not rewrap, so it can be copied whole.
+HELP: dict[str, dict[str, str]] = {
+    "ocop": {
+        "vi": "Công cụ xuất bản danh mục sản phẩm OCOP.",
+        "en": "The OCOP catalogue publisher: checks the data, writes the pages, builds the site.",
+    },
+    "--help": {"vi": "Hiện trợ giúp này rồi thoát.", "en": "Show this message and exit."},
+    "--root": {
+        "vi": "Thư mục gốc của dự án (chứa mkdocs.yml và data/).",
+        "en": "The project's root folder (holding mkdocs.yml and data/).",
+    },
+    "--as-of": {
+        "vi": "Ngày dùng để tính tình trạng chứng nhận (mặc định: hôm nay).",
+        "en": "The date for which certificate statuses are worked out (default: today).",
+    },
+    "--lang": {
+        "vi": "Ngôn ngữ của thông báo lỗi, các dòng lệnh in ra và trợ giúp này (mặc định: "
+        "biến OCOP_LANG, hoặc vi).",
+        "en": "The language of error messages, of the lines the command prints and of this help "
+        "(default: the OCOP_LANG variable, or vi).",
+    },
+    "DATE": {"vi": "NGÀY", "en": "DATE"},
+    "DAYS": {"vi": "NGÀY", "en": "DAYS"},
+    "MONTHS": {"vi": "THÁNG", "en": "MONTHS"},
+    "NAME": {"vi": "TÊN", "en": "NAME"},
+    "validate": {
+        "vi": "Kiểm tra toàn bộ dữ liệu trong data/ và liệt kê mọi lỗi.\n\n\b\n"
+        "Ví dụ: ocop validate --lang en",
+        "en": "Check all the data in data/ and list every problem.\n\n\b\n"
+        "Example: ocop validate --lang en",
+    },
+    "validate --format": {"vi": "Dạng báo cáo.", "en": "The form of the report."},
+    "generate": {
+        "vi": "Kiểm tra dữ liệu và viết các trang Markdown vào content/danh-muc/.\n\n\b\n"
+        "Ví dụ: ocop generate --as-of 2026-01-01",
+        "en": "Check the data and write the Markdown pages to content/danh-muc/.\n\n\b\n"
+        "Example: ocop generate --as-of 2026-01-01",
+    },
+    "report": {
+        "vi": "Báo cáo: chứng nhận sắp hết hạn, đã hết hạn, chủ thể lâu chưa kiểm tra, kiến nghị "
+        "quá hạn.\n\n\b\nVí dụ: ocop report --within 90 --format csv -o bao-cao.csv",
+        "en": "Report: certificates about to expire or expired, producers not inspected for a "
+        "long time, recommendations past their deadline.\n\n\b\n"
+        "Example: ocop report --within 90 --format csv -o report.csv",
+    },
+    "report --within": {
+        "vi": "Liệt kê chứng nhận hết hạn trong số ngày này.",
+        "en": "List the certificates that expire within this many days.",
+    },
+    "report --months": {
+        "vi": "Liệt kê chủ thể chưa được kiểm tra trong số tháng này.",
+        "en": "List the producers not inspected within this many months.",
+    },
+    "report --format": {
+        "vi": "Dạng báo cáo (CSV mở được bằng Excel).",
+        "en": "The form of the report (CSV opens in Excel).",
+    },
+    "report --output": {
+        "vi": "Ghi vào tệp thay vì in ra màn hình.",
+        "en": "Write to this file instead of the screen.",
+    },
+    "build": {
+        "vi": "Kiểm tra dữ liệu, tạo trang và dựng trang web vào site/.\n\n"
+        "Khi dữ liệu có lỗi, site/ cũ được giữ nguyên.\n\n\b\nVí dụ: ocop build --as-of 2026-11-24",
+        "en": "Check the data, write the pages and build the website into site/.\n\n"
+        "When the data has problems, the previous site/ is kept.\n\n\b\n"
+        "Example: ocop build --as-of 2026-11-24",
+    },
+    "build --verbose": {
+        "vi": "In cả thông tin của công cụ dựng trang.",
+        "en": "Also print what the site engine reports.",
+    },
+    "build --engine": {
+        "vi": "Công cụ dựng trang: mkdocs hoặc zensical (mặc định: biến OCOP_ENGINE, mục "
+        "extra: ocop: engine: của mkdocs.yml, hoặc mkdocs).",
+        "en": "The site engine: mkdocs or zensical (default: the OCOP_ENGINE variable, "
+        "extra: ocop: engine: in mkdocs.yml, or mkdocs).",
+    },
+    "upload": {
+        "vi": "Gửi ảnh của lần dựng gần nhất lên kho lưu trữ đối tượng (media_url, media_remote "
+        "trong mkdocs.yml); chỉ gửi tệp mới hoặc đã đổi, không xóa gì ở kho.\n\n\b\n"
+        "Ví dụ: ocop upload --dry-run",
+        "en": "Send the photos of the latest build to object storage (media_url, media_remote "
+        "in mkdocs.yml); only new or changed files are sent, nothing there is deleted.\n\n\b\n"
+        "Example: ocop upload --dry-run",
+    },
+    "upload --dry-run": {
+        "vi": "Chỉ cho biết bao nhiêu tệp sẽ được gửi.",
+        "en": "Only say how many files would be sent.",
+    },
+    "serve": {
+        "vi": "Xem trước trang web; sửa tệp trong data/ thì trang tự cập nhật.\n\n\b\n"
+        "Ví dụ: ocop serve --dev-addr 0.0.0.0:8000",
+        "en": "Preview the website; when a file in data/ is edited, the page updates itself.\n\n\b\n"
+        "Example: ocop serve --dev-addr 0.0.0.0:8000",
+    },
+    "serve --dev-addr": {"vi": "Địa chỉ của bản xem trước.", "en": "The preview's address."},
+    "new": {
+        "vi": "Tạo bản ghi mới: chủ thể, sản phẩm, đợt kiểm tra (không bao giờ ghi đè tệp có "
+        "sẵn); các thông tin bắt buộc còn thiếu sẽ được hỏi lần lượt.\n\n\b\nVí dụ: ocop new producer",
+        "en": "Create a new record: a producer, a product, an inspection round (never "
+        "overwriting a file); whatever is required and missing is asked for, one by one.\n\n\b\n"
+        "Example: ocop new producer",
+    },
+    "new producer": {
+        "vi": "Tạo tệp chủ thể mới với một sản phẩm; mã được tạo từ tên.\n\n\b\n"
+        'Ví dụ: ocop new producer --name "Hợp tác xã Chè Tài Hồ Sìn" --kind htx '
+        "--province cao-bang",
+        "en": "Create a new producer file with one product; its ID is made from the name.\n\n\b\n"
+        "Example: ocop new producer --name 'Hợp tác xã Chè Tài Hồ Sìn' --kind htx "
+        "--province cao-bang",
+    },
+    "new product": {
+        "vi": "Thêm một sản phẩm vào cuối danh sách sản phẩm của một chủ thể.\n\n\b\n"
+        'Ví dụ: ocop new product --producer htx-che-tai-ho-sin --product-name "Trà xanh"',
+        "en": "Add a product at the end of a producer's list of products.\n\n\b\n"
+        "Example: ocop new product --producer htx-che-tai-ho-sin --product-name 'Trà xanh'",
+    },
+    "new inspection": {
+        "vi": "Tạo tệp đợt kiểm tra mới với một mục cho mỗi chủ thể.\n\n\b\n"
+        'Ví dụ: ocop new inspection --date 2026-03-15 --area "xã Hòa An" --province cao-bang',
+        "en": "Create a new inspection round file with one entry for each producer.\n\n\b\n"
+        "Example: ocop new inspection --date 2026-03-15 --area 'xã Hòa An' "
+        "--province cao-bang",
+    },
+    "--product-name": {"vi": "Tên sản phẩm.", "en": "The product's name."},
+    "--group": {"vi": "Mã nhóm theo bộ tiêu chí.", "en": "The group's ID in the criteria set."},
+    "--stars": {"vi": "Số sao.", "en": "The number of stars."},
+    "--criteria": {"vi": "qd-148-2023 hoặc qd-1048-2019.", "en": "qd-148-2023 or qd-1048-2019."},
+    "--decision-number": {
+        "vi": "Số quyết định công nhận.",
+        "en": "The number of the certifying decision.",
+    },
+    "--decision-date": {"vi": "Ngày quyết định.", "en": "The date of the decision."},
+    "--issuer": {"vi": "Cơ quan ban hành quyết định.", "en": "The body that issued the decision."},
+    "--name": {
+        "vi": "Tên chủ thể, ví dụ Hợp tác xã Chè Tài Hồ Sìn.",
+        "en": "The producer's name, as its documents write it.",
+    },
+    "--kind": {"vi": "Loại hình chủ thể.", "en": "The kind of producer."},
+    "--province": {"vi": "Mã tỉnh hiện hành.", "en": "The ID of today's province."},
+    "--address": {
+        "vi": "Địa chỉ theo văn bản nguồn.",
+        "en": "The address as the source document gives it.",
+    },
+    "--commune": {
+        "vi": "Mã xã/phường hiện hành (không bắt buộc).",
+        "en": "The ID of today's commune or ward (optional).",
+    },
+    "--producer": {
+        "vi": "Mã của chủ thể có sản phẩm.",
+        "en": "The ID of the producer the product belongs to.",
+    },
+    "--date": {"vi": "Ngày kiểm tra.", "en": "The date of the inspection."},
+    "--body": {"vi": "Cơ quan kiểm tra.", "en": "The inspecting body."},
+    "--area": {"vi": "Địa bàn kiểm tra.", "en": "The area inspected."},
+    "--producers": {
+        "vi": "Mã các chủ thể, cách nhau bởi dấu phẩy.",
+        "en": "The producers' IDs, separated by commas.",
+    },
+    "import": {
+        "vi": "Nhập danh sách sản phẩm OCOP từ bảng tính .xlsx hoặc .csv như cơ quan ban hành; "
+        "nhập lại chỉ thêm cái mới và bổ sung cái trước đây chưa rõ.\n\n\b\n"
+        "Ví dụ: ocop import phu-luc-1693.xlsx --rejects chua-nhap.csv --dry-run",
+        "en": "Import a list of OCOP products from an .xlsx or .csv spreadsheet as the issuing "
+        "body published it; importing again only adds what is new and fills in what was not "
+        "known before.\n\n\b\n"
+        "Example: ocop import phu-luc-1693.xlsx --rejects not-imported.csv --dry-run",
+    },
+    "import --mapping": {
+        "vi": "Tệp YAML `Tên cột: trường` cho các cột có tên khác thường lệ.",
+        "en": "A YAML file of `Column heading: field` lines for columns with unusual headings.",
+    },
+    "import --province": {
+        "vi": "Tỉnh cho mọi dòng khi bảng, địa chỉ và tiêu đề không nêu.",
+        "en": "The province of every row where neither the table, the address nor the title "
+        "names one.",
+    },
+    "import --issuer": {
+        "vi": "Cơ quan công nhận khi bảng và tiêu đề không nêu.",
+        "en": "The certifying body, where neither the table nor the title names one.",
+    },
+    "import --group": {
+        "vi": "Nhóm sản phẩm cho các dòng không ghi nhóm.",
+        "en": "The product group of the rows that give none.",
+    },
+    "import --rejects": {
+        "vi": "Nhập các dòng đủ thông tin và ghi các dòng còn lại (kèm lý do) vào tệp CSV này.",
+        "en": "Import the complete rows and write the others (with the reason) to this CSV file.",
+    },
+    "import --allow-similar": {
+        "vi": "Tên gần giống một chủ thể đã có vẫn được nhập thành chủ thể mới.",
+        "en": "Import a name close to an existing producer's as a new producer all the same.",
+    },
+    "import --dry-run": {
+        "vi": "Chỉ cho xem sẽ thay đổi gì, không ghi.",
+        "en": "Only show what would change; write nothing.",
+    },
+    "demo-data": {
+        "vi": "Tạo danh mục tổng hợp, tất định và hợp lệ, cỡ cả nước, để đo đạc (không phải dữ "
+        "liệu thật).\n\n\b\nVí dụ: ocop demo-data --producers 10000 --seed 1 --out /tmp/ocop-10k",
+        "en": "Write a synthetic, deterministic and valid catalogue of national size, for "
+        "measurements (not real data).\n\n\b\n"
+        "Example: ocop demo-data --producers 10000 --seed 1 --out /tmp/ocop-10k",
+    },
+    "demo-data --producers": {"vi": "Số chủ thể.", "en": "The number of producers."},
+    "demo-data --seed": {"vi": "Hạt giống ngẫu nhiên.", "en": "The random seed."},
+    "demo-data --out": {
+        "vi": "Thư mục dự án sẽ nhận data/ tổng hợp (data/ cũ ở đó bị thay).",
+        "en": "The project folder to receive the synthetic data/ (a data/ already there is "
+        "replaced).",
+    },
+}
+
+
+def help_text(key: str, lang: str = "vi") -> str:
+    """The help of a command, option or metavar (a key of HELP) in `lang`."""
+    entry = HELP[key]
+    return entry.get(lang, entry["vi"])

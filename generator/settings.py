@@ -11,6 +11,12 @@ from typing import Any
 
 import yaml
 
+# The languages are the catalogue's (stdlib-only, for the set-up); named here as well for the
+# modules that read every setting from this one.
+from generator.messages import LANG_ENV as LANG_ENV
+from generator.messages import LANGUAGES as LANGUAGES
+from generator.messages import language
+
 GENERATED_FOLDER = "danh-muc"
 AS_OF_ENV = "OCOP_AS_OF"
 EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
@@ -18,10 +24,6 @@ EXPIRING_DAYS = 90  # a certificate this close to its expiry is "expiring soon"
 # list of every product would be megabytes on a phone); OCOP_LISTING_LIMIT overrides it.
 LISTING_LIMIT_ENV = "OCOP_LISTING_LIMIT"
 LISTING_LIMIT = 1000
-# The languages of what the commands print; OCOP_LANG sets it where no `--lang` reaches (a
-# plain `mkdocs build`, and the engine's hook under `ocop build` and `ocop serve`).
-LANGUAGES = ("vi", "en")
-LANG_ENV = "OCOP_LANG"
 # Where the site is published, and where its photos are served from when they outgrow that host
 # (docs/hosting.md): `extra: ocop:` of mkdocs.yml, each overridden by its environment variable
 # (CI templates set the host that way).
@@ -43,12 +45,6 @@ def listing_limit() -> int:
     a whole number, else 1000)."""
     value = os.environ.get(LISTING_LIMIT_ENV, "").strip()
     return int(value) if value.isdigit() else LISTING_LIMIT
-
-
-def language() -> str:
-    """The language of the messages: OCOP_LANG when it names one (`LANGUAGES`), else Vietnamese."""
-    value = os.environ.get(LANG_ENV, "")
-    return value if value in LANGUAGES else LANGUAGES[0]
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,23 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bench.preview import preview, wait_for
+from generator import bootstrap
 from generator.cli import cli
 from generator.drawings.fonts import FONT_DIR_ENV, FontMissing
-from generator.messages import ERRORS, MESSAGES, REASONS, TEXTS, render_error
+from generator.load.schema import labels
+from generator.messages import (
+    BOOTSTRAP_TEXTS,
+    ERRORS,
+    HELP,
+    LANG_ENV,
+    MESSAGES,
+    OUTCOME_NAMES_EN,
+    REASONS,
+    TEXTS,
+    render_error,
+)
 from generator.problems import OcopError
-from generator.settings import LANG_ENV
-from tests.conftest import AS_OF, FIXTURES, copy_project, overlay
+from tests.conftest import AS_OF, FIXTURES, REPO, copy_project, overlay
 
 DATE = ["--as-of", AS_OF.isoformat()]
 CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir())
@@ -94,7 +105,7 @@ def test_every_entry_in_both_languages() -> None:
     for code, entry in MESSAGES.items():
         assert set(entry) == {"vi", "en"}, code
         assert all(len(entry[lang]) == 2 for lang in entry), code
-    for table in (ERRORS, TEXTS, *REASONS.values()):
+    for table in (ERRORS, TEXTS, HELP, BOOTSTRAP_TEXTS, *REASONS.values()):
         for key, entry in table.items():
             assert set(entry) == {"vi", "en"}, key
     assert set(REASONS) <= set(MESSAGES)
@@ -387,3 +398,176 @@ def test_ocop_new_asks_in_the_language(lang: str, question: str, tmp_path: Path)
     assert result.output.startswith(question)
     if lang == "en":
         assert_english(result.output)
+
+
+def _overdue_without_recommendations(tmp_path: Path) -> Path:
+    """The base catalogue with an entry past its deadline that gives no recommendation, so the
+    report names its outcome."""
+    root = overlay(tmp_path, FIXTURES / "base")
+    rounds = root / "data/inspections/2025-06-01-mau.yaml"
+    rounds.write_text(
+        rounds.read_text().replace(
+            "    outcome: maintained\n",
+            "    outcome: maintained-with-recommendations\n    deadline: 2025-09-01\n",
+        )
+    )
+    return root
+
+
+REPORT_EN = [
+    "== Certificates expiring in the next 1200 days: 1",
+    "   Expires | Days left | Product | Producer | Province | Decision",
+    "== Certificates lapsed (not re-evaluated): 0",
+    "== Producers not inspected for 6 months: 1",
+    "   Last inspected | Producer | Province",
+    "== Recommendations past their deadline: 1",
+    "   Deadline | Inspection round | To / producer | Recommendation",
+    "== Products with no known group (fill in the group field): 0",
+]
+
+
+@pytest.mark.parametrize("env", [False, True])
+def test_report_in_english(env: bool, tmp_path: Path) -> None:
+    root = _overdue_without_recommendations(tmp_path)
+    options = [] if env else ["--lang", "en"]
+    result = run(
+        "report",
+        "--root",
+        str(root),
+        *DATE,
+        "--within",
+        "1200",
+        "--months",
+        "6",
+        *options,
+        env={LANG_ENV: "en"} if env else None,
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    ours = [  # each list's title and the headings under it; the rows below are data
+        line
+        for before, line in zip(["", *lines], lines, strict=False)
+        if line.startswith("==") or before.startswith("==") and line.startswith("   ")
+    ]
+    assert ours == REPORT_EN
+    assert "| Maintained, with recommendations to act on" in result.output
+    assert "| never |" not in result.output  # the one stale producer was inspected once
+    assert_english("\n".join(REPORT_EN))
+
+
+def test_report_is_vietnamese_by_default(tmp_path: Path) -> None:
+    root = _overdue_without_recommendations(tmp_path)
+    env = {LANG_ENV: ""}
+    result = run("report", "--root", str(root), *DATE, "--months", "6", env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "== Kiến nghị đã quá hạn: 1" in lines
+    assert "   Hạn | Đợt kiểm tra | Gửi tới / chủ thể | Nội dung" in lines
+    assert "| Duy trì, có kiến nghị khắc phục" in result.output
+
+
+def test_report_csv_in_the_chosen_language(tmp_path: Path) -> None:
+    """On the screen and in a file: headings in the chosen language, the data as it is."""
+    root = _overdue_without_recommendations(tmp_path)
+    shown = run("report", "--root", str(root), *DATE, "--lang", "en", "--format", "csv")
+    assert shown.exit_code == 0
+    assert shown.output.startswith('"Certificates expiring in the next 90 days"\n')
+    assert '"Deadline","Inspection round","To / producer","Recommendation"' in shown.output
+    out = tmp_path / "report.csv"
+    run("report", "--root", str(root), *DATE, "--lang", "en", "--format", "csv", "-o", str(out))
+    assert out.read_bytes().decode("utf-8-sig") == shown.output.replace("\n", "\r\n")
+    kept = tmp_path / "bao-cao.csv"
+    run(
+        "report", "--root", str(root), *DATE, "--format", "csv", "-o", str(kept), env={LANG_ENV: ""}
+    )
+    assert (
+        kept.read_bytes().decode("utf-8-sig").startswith('"Chứng nhận hết hạn trong 90 ngày tới"')
+    )
+
+
+def test_every_outcome_has_an_english_name() -> None:
+    assert set(OUTCOME_NAMES_EN) == set(labels("inspection", "entries", "outcome"))
+
+
+def _commands() -> list[list[str]]:
+    found = [[]]
+    for name, command in cli.commands.items():
+        found.append([name])
+        found += [[name, sub] for sub in getattr(command, "commands", {})]
+    return found
+
+
+def _help_keys() -> set[str]:
+    """Every help and metavar the commands name: each must be a key of HELP."""
+    keys = set()
+    for path in _commands():
+        command = cli
+        for name in path:
+            command = command.commands[name]
+        keys.add(command.help)
+        for param in command.params:
+            keys |= {key for key in (param.help, param.metavar) if key}  # type: ignore[attr-defined]
+    return keys
+
+
+def test_every_help_is_in_the_catalogue() -> None:
+    assert _help_keys() | {"--help"} == set(HELP)
+
+
+@pytest.mark.parametrize("path", _commands(), ids=" ".join)
+@pytest.mark.parametrize("how", ["after", "before", "env"])
+def test_help_in_english(path: list[str], how: str) -> None:
+    lang = ["--lang", "en"]
+    args = {"after": [*path, "--help", *lang], "before": [*lang, *path, "-h"], "env": [*path, "-h"]}
+    result = run(*args[how], env={LANG_ENV: "en" if how == "env" else "vi"})
+    assert result.exit_code == 0, result.output
+    assert_english(result.output)
+    assert "Show this message and exit." in result.output
+    assert path == [] or "Example: ocop" in result.output
+
+
+@pytest.mark.parametrize("path", _commands(), ids=" ".join)
+def test_help_is_vietnamese_by_default(path: list[str]) -> None:
+    result = run(*path, "--help", env={LANG_ENV: ""})
+    assert result.exit_code == 0, result.output
+    assert "Hiện trợ giúp này rồi thoát." in result.output
+    assert path == [] or "Ví dụ: ocop" in result.output
+
+
+def _bootstrap(*args: str, lang: str | None) -> subprocess.CompletedProcess[str]:
+    """The real set-up command, run by the system's Python as on a fresh machine."""
+    env = {k: v for k, v in os.environ.items() if k != LANG_ENV}
+    env |= {LANG_ENV: lang} if lang else {}
+    command = [shutil.which("python3") or sys.executable, "-m", "generator.bootstrap", *args]
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [(None, "Tạo môi trường ảo .venv"), ("en", "Create the virtual environment .venv")],
+)
+def test_bootstrap_speaks_the_language(lang: str | None, words: str) -> None:
+    done = _bootstrap("--help", lang=lang)
+    assert done.returncode == 0 and done.stdout.startswith(words)
+    assert "python3 -m generator.bootstrap test" in done.stdout
+    if lang == "en":
+        assert_english(done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "Thiếu gói Debian: cài bằng"), ("en", "Debian packages are missing")]
+)
+def test_bootstrap_missing_packages_in_the_language(
+    lang: str,
+    words: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(LANG_ENV, lang)
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)  # not root: the set-up may only say so
+    bootstrap.ensure_debian_packages({"ocop-test-package": tmp_path / "missing"})
+    said = capsys.readouterr().err
+    assert said.startswith(words) and "sudo apt-get install ocop-test-package" in said
+    if lang == "en":
+        assert_english(said)

@@ -21,7 +21,8 @@ def test_report_text_on_the_sample() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "== Chứng nhận hết hạn trong 90 ngày tới: 2"
-    assert lines[1].startswith("   05/12/2026 | 11 | Khăn thổ cẩm Hồi Xuân")
+    assert lines[1] == "   Hết hạn | Còn (ngày) | Sản phẩm | Chủ thể | Tỉnh | Quyết định"
+    assert lines[2].startswith("   05/12/2026 | 11 | Khăn thổ cẩm Hồi Xuân")
     assert "== Chứng nhận đã hết hiệu lực (chưa đánh giá lại): 14" in lines
     assert "== Chủ thể chưa được kiểm tra trong 12 tháng: 13" in lines
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from generator.generate.media import origin
 from generator.generate.run import publish, published_files, stop_drawing
 from generator.lock import project_lock
+from generator.messages import LANG_ENV
 from generator.problems import OcopError
 from generator.publish.csp import secure_site
 from generator.publish.editor import publish_editor
-from generator.settings import AS_OF_ENV, LANG_ENV, LISTING_LIMIT_ENV, Settings
+from generator.settings import AS_OF_ENV, LISTING_LIMIT_ENV, Settings
 
 # Set while `build_site` runs an engine: the MkDocs hook then leaves publishing and the policy
 # to the steps after the engine, which a plain `mkdocs build` runs in the hook instead.

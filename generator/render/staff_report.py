@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from generator.csvcells import Column, csv_bytes, headings, row_of
-from generator.model.catalogue import Catalogue, Producer, Product, Status, add_months
+from generator.messages import OUTCOME_NAMES_EN, say
+from generator.model.catalogue import Catalogue, Entry, Producer, Product, Status, add_months
 from generator.settings import EXPIRING_DAYS
 from generator.text import vndate
 
@@ -34,45 +35,59 @@ def _decision(pair: Pair) -> str:
     return f"{cert.decision_number} ({vndate(cert.decision_date)})"
 
 
-def _last_inspected(producer: Producer) -> str:
-    last = producer.last_inspection
-    return vndate(last.round.date) if last else "chưa có"
+def _outcome(entry: Entry, lang: str) -> str:
+    """An outcome in the report's language (the schema's label in Vietnamese)."""
+    return OUTCOME_NAMES_EN[entry.outcome] if lang == "en" else entry.outcome_label
 
 
-# Each list's columns, one definition of a heading and its value for the text, the CSV and
-# the pages alike.
-_PRODUCT_AND_PRODUCER: list[Column[Pair]] = [
-    Column("Sản phẩm", lambda pair: pair[1].name),
-    Column("Chủ thể", lambda pair: pair[0].name),
-    Column("Tỉnh", lambda pair: pair[0].province.name),
-    Column("Quyết định", _decision),
-]
-EXPIRING_COLUMNS: list[Column[Pair]] = [
-    Column("Hết hạn", lambda pair: vndate(pair[1].current.expires)),
-    Column("Còn (ngày)", lambda pair: pair[1].current.days_left),
-    *_PRODUCT_AND_PRODUCER,
-]
-EXPIRED_COLUMNS: list[Column[Pair]] = [
-    Column("Hết hạn từ", lambda pair: vndate(pair[1].current.expires)),
-    *_PRODUCT_AND_PRODUCER,
-]
-NOT_INSPECTED_COLUMNS: list[Column[Producer]] = [
-    Column("Lần kiểm tra gần nhất", _last_inspected),
-    Column("Chủ thể", lambda producer: producer.name),
-    Column("Tỉnh", lambda producer: producer.province.name),
-]
-NO_GROUP_COLUMNS: list[Column[Pair]] = [
-    Column("Sản phẩm", lambda pair: pair[1].name),
-    Column("Chủ thể", lambda pair: pair[0].name),
-    Column("Tỉnh", lambda pair: pair[0].province.name),
-    Column("Hồ sơ dữ liệu", lambda pair: pair[0].source_file),
-]
-OVERDUE_COLUMNS: list[Column[Overdue]] = [
-    Column("Hạn", lambda item: vndate(item.deadline)),
-    Column("Đợt kiểm tra", lambda item: item.round_title),
-    Column("Gửi tới / chủ thể", lambda item: item.to),
-    Column("Nội dung", lambda item: item.text),
-]
+def tables(lang: str = "vi") -> dict[str, list[Column[Any]]]:
+    """Each list's columns by its key: one definition of a heading (a line of the message
+    catalogue, in `lang`) and its value, for the text, the CSV and the pages alike."""
+
+    def column(key: str, value: Any) -> Column[Any]:
+        return Column(say(key, lang), value)
+
+    def last_inspected(producer: Producer) -> str:
+        last = producer.last_inspection
+        return vndate(last.round.date) if last else say("report-never-inspected", lang)
+
+    product = column("report-product", lambda pair: pair[1].name)
+    producer = column("report-producer", lambda pair: pair[0].name)
+    province = column("report-province", lambda pair: pair[0].province.name)
+    return {
+        "expiring": [
+            column("report-expires", lambda pair: vndate(pair[1].current.expires)),
+            column("report-days-left", lambda pair: pair[1].current.days_left),
+            product,
+            producer,
+            province,
+            column("report-decision", _decision),
+        ],
+        "expired": [
+            column("report-expired-on", lambda pair: vndate(pair[1].current.expires)),
+            product,
+            producer,
+            province,
+            column("report-decision", _decision),
+        ],
+        "not-inspected": [
+            column("report-last-inspected", last_inspected),
+            column("report-producer", lambda producer: producer.name),
+            column("report-province", lambda producer: producer.province.name),
+        ],
+        "overdue": [
+            column("report-deadline", lambda item: vndate(item.deadline)),
+            column("report-round", lambda item: item.round_title),
+            column("report-to", lambda item: item.to),
+            column("report-content", lambda item: item.text),
+        ],
+        "no-group": [
+            product,
+            producer,
+            province,
+            column("report-data-file", lambda pair: pair[0].source_file),
+        ],
+    }
 
 
 @dataclass
@@ -101,14 +116,21 @@ class Section:
 
 
 def build_report(
-    catalogue: Catalogue, within_days: int = EXPIRING_DAYS, months: int = NOT_INSPECTED_MONTHS
+    catalogue: Catalogue,
+    within_days: int = EXPIRING_DAYS,
+    months: int = NOT_INSPECTED_MONTHS,
+    lang: str = "vi",
 ) -> list[Section]:
-    """The five lists, each sorted by urgency (products with no group last, in name order)."""
+    """The five lists, each sorted by urgency (products with no group last, in name order), with
+    their titles and headings in `lang` (the site's page and CSV: Vietnamese)."""
     as_of = catalogue.as_of
-    expiring = Section(
-        "expiring", f"Chứng nhận hết hạn trong {within_days} ngày tới", EXPIRING_COLUMNS
-    )
-    expired = Section("expired", "Chứng nhận đã hết hiệu lực (chưa đánh giá lại)", EXPIRED_COLUMNS)
+    table = tables(lang)
+
+    def section(key: str, **params: int) -> Section:
+        return Section(key, say(f"report-{key}", lang, **params), table[key])
+
+    expiring = section("expiring", days=within_days)
+    expired = section("expired")
     for pair in sorted(
         catalogue.products(), key=lambda pair: (pair[1].current.expires, pair[1].id)
     ):
@@ -118,11 +140,7 @@ def build_report(
         elif cert.status is Status.EXPIRED:
             expired.add(pair[0].province.id, pair)
     cutoff = add_months(as_of, -months)
-    stale = Section(
-        "not-inspected",
-        f"Chủ thể chưa được kiểm tra trong {months} tháng",
-        NOT_INSPECTED_COLUMNS,
-    )
+    stale = section("not-inspected", months=months)
     for producer in sorted(
         catalogue.producers,
         key=lambda p: (p.last_inspection.round.date if p.last_inspection else as_of.min, p.id),
@@ -130,7 +148,7 @@ def build_report(
         last = producer.last_inspection
         if last is None or last.round.date < cutoff:
             stale.add(producer.province.id, producer)
-    overdue = Section("overdue", "Kiến nghị đã quá hạn", OVERDUE_COLUMNS)
+    overdue = section("overdue")
     items = []
     for round_ in catalogue.rounds:
         for rec in round_.recommendations:
@@ -148,15 +166,13 @@ def build_report(
                         entry.deadline,
                         round_.title,
                         who.name,
-                        "; ".join(entry.recommendations) or entry.outcome_label,
+                        "; ".join(entry.recommendations) or _outcome(entry, lang),
                         who.province.id,
                     )
                 )
     for item in sorted(items):
         overdue.add(item.province, item)
-    no_group = Section(
-        "no-group", "Sản phẩm chưa rõ nhóm (cần bổ sung trường group)", NO_GROUP_COLUMNS
-    )
+    no_group = section("no-group")
     for pair in catalogue.products():
         if pair[1].group is None:
             no_group.add(pair[0].province.id, pair)
@@ -168,7 +184,8 @@ def report_text(sections: list[Section]) -> str:
     lines = []
     for section in sections:
         lines.append(f"== {section.title}: {len(section.rows)}")
-        lines += ["   " + " | ".join(row) for row in section.rows]
+        if section.rows:  # the headings say what each cell is (a number of days, a date)
+            lines += ["   " + " | ".join(row) for row in [section.columns, *section.rows]]
         lines.append("")
     return "\n".join(lines)
 

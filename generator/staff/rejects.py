@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.csvcells import csv_bytes
+from generator.messages import say
 from generator.staff.cellvalues import text_of
 from generator.staff.importer import Plan
-
-REASONS_HEADING = {"vi": "Lý do chưa nhập", "en": "Reasons not imported"}
 
 
 def write_rejects(plan: Plan, path: Path, lang: str = "vi") -> int:
@@ -22,7 +21,7 @@ def write_rejects(plan: Plan, path: Path, lang: str = "vi") -> int:
     for column in layout.columns:
         headings[column.index] = column.heading
     rows: list[list[str]] = [[line] for line in layout.title]  # the title's decision stays
-    rows.append([*headings, REASONS_HEADING[lang]])
+    rows.append([*headings, say("rejects-reasons", lang)])
     for rejected in plan.rejected:
         cells = [text_of(v) for v in rejected.row.cells[:width]]
         cells += [""] * (width - len(cells))
