@@ -633,6 +633,8 @@ def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
             for index, numbers in sorted(layout.filled.items())
         ]
         lines.append(say("import-filled-down", lang, columns="; ".join(filled)))
+    if plan.recased:
+        lines.append(say("import-recased", lang, count=plan.recased))
     return lines
 
 

@@ -1210,6 +1210,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Filled from the row above (merged cells a CSV leaves blank), please check: "
         "{columns}.",
     },
+    "import-recased": {
+        "vi": "Viết lại {count} tên ghi toàn chữ in hoa, xin kiểm tra lại.",
+        "en": "Re-cased {count} names written wholly in capitals, please check.",
+    },
     "import-filled-column": {
         "vi": "cột {column} ({heading}) dòng {rows}",
         "en": "column {column} ({heading}) rows {rows}",
