@@ -597,7 +597,14 @@ def import_(
     if dry_run:
         echo(f"{summary} {say('import-dry-run', settings.lang, count=len(plan.files))}")
         return
-    written = write_plan(plan, settings.root)
+    try:
+        written = write_plan(plan, settings.root)
+    except OSError as error:  # all or none: what was written is taken back
+        problem = write_problem(error, settings, kept="import")
+        if problem is None:
+            raise
+        echo(problem.format(settings.lang), err=True)
+        sys.exit(1)
     for path in written:
         echo(say("written", settings.lang, path=path.relative_to(settings.root)))
     if rejects is not None and plan.rejected:
@@ -657,6 +664,8 @@ def describe_layout(plan: Any, lang: str = "vi") -> list[str]:
             for index, numbers in sorted(layout.filled.items())
         ]
         lines.append(say("import-filled-down", lang, columns="; ".join(filled)))
+    if plan.recased:
+        lines.append(say("import-recased", lang, count=plan.recased))
     return lines
 
 

@@ -1,5 +1,7 @@
-"""A folder that cannot be written or a disk with no space left, told as a problem that names
-the path and the fix (the old site is kept: `build_site` swaps in only a finished build)."""
+"""A folder that cannot be written, a disk with no space left, a folder where a file is written
+or a file where a folder is made, told as a problem that names the path and the fix, and what
+was kept: the old site (`build_site` swaps in only a finished build) or, for an import, the data
+as it was (`import_files.write_plan` writes all or none)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ _CODES = {
     errno.EACCES: "not-writable",
     errno.EPERM: "not-writable",
     errno.EROFS: "not-writable",
+    errno.EISDIR: "not-a-file",
+    errno.ENOTDIR: "not-a-folder",
 }
 _NEARLY_FULL = 16 << 20  # bytes free under which a disk counts as the full one
 
@@ -39,8 +43,9 @@ def _fullest(settings: Settings) -> Path:
     return least[2] if least[0] < _NEARLY_FULL else settings.root
 
 
-def write_problem(error: OSError, settings: Settings) -> Problem | None:
-    """The problem an error of writing is, or None for any other error."""
+def write_problem(error: OSError, settings: Settings, kept: str = "site") -> Problem | None:
+    """The problem an error of writing is, or None for any other error; `kept` says what is left
+    as it was ("site", "import")."""
     code = _CODES.get(error.errno or 0)
     if code is None:
         return None
@@ -49,8 +54,17 @@ def write_problem(error: OSError, settings: Settings) -> Problem | None:
         path = path if path.is_absolute() else settings.root / path
     else:
         path = _fullest(settings)
+    if code == "not-a-folder":
+        path = _in_the_way(path)
     folder = path if path.is_dir() else path.parent
     shown = _shown(path, settings.root)
-    return Problem(
-        shown, None, None, code, {"path": shown, "folder": _shown(folder, settings.root)}
-    )
+    params = {"path": shown, "folder": _shown(folder, settings.root), "reason": kept}
+    return Problem(shown, None, None, code, params)
+
+
+def _in_the_way(path: Path) -> Path:
+    """Of a path that could not be made, the file standing where one of its folders goes."""
+    for parent in [path, *path.parents]:
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return path

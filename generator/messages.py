@@ -420,24 +420,44 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "vi": (
             "Không ghi được vào '{path}': không có quyền ghi, hoặc ổ đĩa chỉ cho đọc",
             "Cho phép ghi vào thư mục '{folder}' (ví dụ `chmod -R u+w {folder}`) rồi chạy lại; "
-            "site/ cũ vẫn được giữ nguyên.",
+            "{reason_text}.",
         ),
         "en": (
             "Cannot write to '{path}': no permission to write, or a read-only disk",
             "Allow writing to the folder '{folder}' (e.g. `chmod -R u+w {folder}`) and run again; "
-            "the old site/ is kept.",
+            "{reason_text}.",
         ),
     },
     "disk-full": {
         "vi": (
             "Hết chỗ trống trên ổ đĩa khi ghi '{path}'",
             "Giải phóng chỗ trống trên ổ đĩa chứa '{folder}' (thư mục .cache/ xóa được, lần dựng "
-            "sau tạo lại) rồi chạy lại; site/ cũ vẫn được giữ nguyên.",
+            "sau tạo lại) rồi chạy lại; {reason_text}.",
         ),
         "en": (
             "No space left on the disk while writing '{path}'",
             "Free some space on the disk holding '{folder}' (.cache/ can be deleted, the next "
-            "build makes it again) and run again; the old site/ is kept.",
+            "build makes it again) and run again; {reason_text}.",
+        ),
+    },
+    "not-a-file": {
+        "vi": (
+            "Không ghi được tệp '{path}': ở đó đã có một thư mục cùng tên",
+            "Đổi tên hoặc chuyển thư mục '{path}' ra chỗ khác rồi chạy lại; {reason_text}.",
+        ),
+        "en": (
+            "Cannot write the file '{path}': a folder of that name is there",
+            "Rename the folder '{path}' or move it elsewhere and run again; {reason_text}.",
+        ),
+    },
+    "not-a-folder": {
+        "vi": (
+            "Không tạo được thư mục '{path}': ở đó đã có một tệp cùng tên",
+            "Đổi tên hoặc chuyển tệp '{path}' ra chỗ khác rồi chạy lại; {reason_text}.",
+        ),
+        "en": (
+            "Cannot make the folder '{path}': a file of that name is there",
+            "Rename the file '{path}' or move it elsewhere and run again; {reason_text}.",
         ),
     },
     "missing-field": {
@@ -866,6 +886,17 @@ REASONS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+# What is left as it was when a write fails (the `reason` of a write problem: diskerrors).
+KEPT = {
+    "site": {"vi": "site/ cũ vẫn được giữ nguyên", "en": "the old site/ is kept"},
+    "import": {
+        "vi": "chưa ghi tệp nào, dữ liệu vẫn như trước khi nhập",
+        "en": "nothing was written, the data is as it was before the import",
+    },
+}
+for _code in ("not-writable", "disk-full", "not-a-file", "not-a-folder"):
+    REASONS[_code] = KEPT
+
 # What stops a run (generator.problems.OcopError): code -> language -> message with its fix.
 ERRORS: dict[str, dict[str, str]] = {
     "font-missing": {
@@ -1256,6 +1287,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Điền từ dòng trên (ô gộp mà tệp CSV để trống), xin kiểm tra lại: {columns}.",
         "en": "Filled from the row above (merged cells a CSV leaves blank), please check: "
         "{columns}.",
+    },
+    "import-recased": {
+        "vi": "Viết lại {count} tên ghi toàn chữ in hoa, xin kiểm tra lại.",
+        "en": "Re-cased {count} names written wholly in capitals, please check.",
     },
     "import-filled-column": {
         "vi": "cột {column} ({heading}) dòng {rows}",

@@ -308,3 +308,39 @@ MERGED_ROWS: list[list[Any]] = [
     ["5", "Bún khô Nguyên Bình", "", "", "", "4", "", "", ""],
     ["Tổng cộng: 5 sản phẩm"],
 ]
+
+
+# An annex written as many offices write them: title, sections and some cells wholly in capitals.
+CAPITALS_ROWS: list[list[Any]] = [
+    ["ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["DANH SÁCH SẢN PHẨM OCOP TỈNH TRÀ VINH NĂM 2022"],
+    ["(KÈM THEO QUYẾT ĐỊNH SỐ 1693/QĐ-UBND NGÀY 22/8/2022 CỦA UBND TỈNH TRÀ VINH)"],
+    ["STT", "TÊN SẢN PHẨM", "CHỦ THỂ SẢN XUẤT", "ĐỊA CHỈ", "PHÂN NHÓM", "HẠNG SAO"],
+    ["I. HUYỆN TIỂU CẦN"],
+    [1, "MẬT ONG ĐẶC SẢN", "HTX NÔNG NGHIỆP TÂN HỘI", "XÃ HIẾU TỬ, HUYỆN TIỂU CẦN", "THỰC PHẨM", 3],
+    [2, "Bánh tét lá cẩm", "Cơ sở Bánh tét Út Hiệp", "xã Hiếu Tử", "Thực phẩm", 4],
+    ["II. HUYỆN CẦU NGANG"],
+    [3, "CHÈ SHAN TUYẾT", "CÔNG TY TNHH MTV TRÀ VINH FARM", None, "ĐỒ UỐNG", 3],
+    ["TỔNG CỘNG: 3 SẢN PHẨM"],
+]
+
+
+def capitals_xlsx(path: Path) -> Path:
+    """The annex in capitals as a workbook."""
+    book = Workbook()
+    sheet = book.active
+    for row in CAPITALS_ROWS:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def capitals_csv(path: Path) -> Path:
+    """The annex in capitals as a CSV saved from Excel (UTF-8 with BOM, semicolons)."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out, delimiter=";").writerows(
+            [["" if v is None else v for v in row] for row in CAPITALS_ROWS]
+        )
+    return path

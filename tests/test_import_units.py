@@ -61,7 +61,7 @@ def test_a_list_of_a_merged_province_keeps_what_the_source_said(tmp_path: Path) 
         "province": "vinh-long",
         "commune": "tieu-can",
         "former": {
-            "province": "TRÀ VINH",
+            "province": "Trà Vinh",  # the title in capitals, as the units write it
             "district": "huyện Tiểu Cần",
             "commune": "thị trấn Tiểu Cần",
         },

@@ -570,3 +570,48 @@ def resolve(
     if "commune" in given or "district" in given:
         return answer(None, (), False, "unknown-commune")
     return answer(None, (), False, None)
+
+
+def spelling(units: Units, text: str) -> str | None:
+    """How the units write the name a text gives ("HUYỆN TIỂU CẦN" -> "Tiểu Cần"), without its
+    type word: a unit of today or before the reform, of any level its type word allows, when
+    every unit so named is written alike; else None."""
+    levels = ("province", "district", "commune")
+    typed = any(_split(level, text)[0] for level in levels)
+    names: list[str] = []  # with their type words
+    for level in levels:
+        kind, key, _written = _split(level, text)
+        if not key or (typed and not kind):
+            continue  # a type word of another level ("xã ..." names no province)
+        if level == "province":
+            names += [units.provinces[i].full_name for i in _pick_today(units, text)]
+        if level == "commune":
+            names += [
+                units.provinces[pid].communes[c].name
+                for pid, keys in units.commune_keys.items()
+                for c in keys.get(kind + key, []) + keys.get(key, [])
+            ]
+        table = {
+            "province": units.old_provinces,
+            "district": units.old_districts,
+            "commune": units.old_communes,
+        }[level]
+        names += [table[c].name for c in _old_lookup(units, level, text, [])]
+    found = {_bare(name) for name in names}
+    # folding drops the marks: "HÒA AN" is "Hòa An", never "Hóa An" or "Hòa Ân"
+    written = {_split(level, text)[2] for level in levels}
+    found = {name for name in found if name.lower() in written} or found
+    return found.pop() if len(found) == 1 else None
+
+
+def _pick_today(units: Units, text: str) -> list[str]:
+    return _pick(units.province_keys, "province", text, lambda i: units.provinces[i].name)
+
+
+def _bare(name: str) -> str:
+    """A unit's name without its type word ("huyện Tiểu Cần" -> "Tiểu Cần"): the units write
+    type words in lower case and names with capitals."""
+    words = name.split()
+    while len(words) > 1 and words[0].islower():
+        words.pop(0)
+    return " ".join(words)

@@ -8,10 +8,12 @@ its comments and order stay, and replaces the old one only when it is whole."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +100,11 @@ def write_plan(plan: Plan, root: Path) -> dict[Path, tuple[bytes, Document | Non
     """Write every changed file, all or none; each file written, with its bytes and (for a new
     file) the document it is, for the check that ends the import."""
     made = _contents(plan, root)
+    for path, (_raw, doc) in made.items():
+        _check_target(path, new=doc is not None)
     created: list[Path] = []
     replaced: dict[Path, bytes] = {}
+    path = root
     try:
         for path, (raw, doc) in made.items():
             if doc is None:
@@ -111,10 +116,27 @@ def write_plan(plan: Plan, root: Path) -> dict[Path, tuple[bytes, Document | Non
                 with path.open("xb") as out:  # never over a file made since the plan
                     created.append(path)
                     out.write(raw)
-    except OSError:
+    except OSError as error:
         _take_back(created, replaced)
+        if not error.filename:  # a write that fails as its file is closed names no file
+            error.filename = str(path)
         raise
     return made
+
+
+def _check_target(path: Path, new: bool) -> None:
+    """Raise, before any file is written, the error writing `path` would meet: a folder standing
+    where the file goes, a file where one of its folders goes, a file to replace that is
+    read-only (its mode, which even an administrator's write would not respect)."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
+            break
+    if not new and path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
 
 def _swap(path: Path, raw: bytes) -> None:

@@ -24,6 +24,7 @@ from generator.staff.filldown import fill_down
 from generator.staff.layout import Column, DataRow, Layout, find_layout
 from generator.staff.matching import ProducerIndex
 from generator.staff.places import Places
+from generator.staff.recase import Recaser
 from generator.staff.sheets import Unreadable, read_grid
 from generator.staff.titles import TitleFacts, read_title
 
@@ -32,6 +33,16 @@ FIELDS = (
     "product producer address district commune province group stars score decision "
     "decision_number decision_date issuer kind criteria"
 ).split()
+# Fields whose text is a name, and how a name written in capitals is re-cased (`Recaser`).
+RECASED = {
+    "product": "name",
+    "producer": "name",
+    "address": "place",
+    "district": "place",
+    "commune": "place",
+    "province": "place",
+    "issuer": "issuer",
+}
 KINDS = {
     "htx": "htx",
     "hop tac xa": "htx",
@@ -84,6 +95,7 @@ class Plan:
     imported_rows: int = 0
     encoding: str | None = None
     separator: str | None = None
+    recased: int = 0  # names written in capitals, re-cased
 
     @property
     def fatal(self) -> bool:
@@ -103,8 +115,10 @@ class RowReader:
         title: TitleFacts,
         options: Options,
         as_of: dt.date,
+        recaser: Recaser,
     ) -> None:
         self.source = source
+        self.recaser = recaser
         self.layout = layout
         self.reference = reference
         self.places = places
@@ -140,8 +154,11 @@ class RowReader:
         return column, (None if row.texts[column.index] == "" else value)
 
     def text(self, row: DataRow, name: str) -> str:
+        """A cell's text; a name written wholly in capitals re-cased (`Recaser`)."""
         column = self.layout.column(name)
-        return row.texts[column.index] if column and column.index < len(row.texts) else ""
+        text = row.texts[column.index] if column and column.index < len(row.texts) else ""
+        recase = RECASED.get(name)
+        return getattr(self.recaser, recase)(text) if recase and text else text
 
     def read(self, row: DataRow) -> tuple[dict[str, Any] | None, list[Problem]]:
         """The row as a record, or None and every problem found in it."""
@@ -265,7 +282,8 @@ class RowReader:
         record["address"] = self.text(row, "address")
         if not given["province"]:
             given["province"] = self.title.province or self.options.province or ""
-        found = self.places.resolve(record["address"], given, row.context.get("district", ""))
+        section = self.recaser.place(row.context.get("district", ""))
+        found = self.places.resolve(record["address"], given, section)
         record["place"] = found
         if found.province is None:
             column = self.layout.column("province") if self.text(row, "province") else None
@@ -284,7 +302,7 @@ class RowReader:
                 )
             )
         if not record["address"]:
-            parts = [found.commune_text, given["district"], found.province_text]
+            parts = [found.commune_text, given["district"] or section, found.province_text]
             record["address"] = ", ".join(p for p in parts if p)
         return problems
 
@@ -400,8 +418,11 @@ def plan_import(
             Problem(path.name, None, None, "import-no-rows", {"row": layout.header_rows[-1]})
         )
         return plan
-    title = read_title(layout.title, places)
-    reader = RowReader(path.name, layout, reference, places, title, options, settings.as_of)
+    recaser = Recaser(places.units)
+    title = read_title(layout.title, places, recaser)
+    reader = RowReader(
+        path.name, layout, reference, places, title, options, settings.as_of, recaser
+    )
     plan.problems += reader.missing_columns
     writer = Writer(settings, reference, ProducerIndex.scan(settings.data_dir), options, plan)
     for row in layout.rows:
@@ -413,6 +434,7 @@ def plan_import(
             plan.rejected.append(Rejected(row, problems))
         else:
             plan.imported_rows += 1
+    plan.recased = len(recaser.recased)
     return plan
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from generator.staff.cellvalues import Decision, decisions_cited
 from generator.staff.places import Places
+from generator.staff.recase import Recaser
 
 _ISSUER = re.compile(
     r"\b(?:của|do)\s+(?:chủ tịch\s+)?((?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|bộ)\s+[^,;()]+)",
@@ -27,8 +28,9 @@ class TitleFacts:
     province: str | None = None
 
 
-def read_title(lines: list[str], places: Places) -> TitleFacts:
-    """The decision, issuer and province the title rows cite, each only when exactly one is."""
+def read_title(lines: list[str], places: Places, recaser: Recaser) -> TitleFacts:
+    """The decision, issuer and province the title rows cite, each only when exactly one is
+    (names in capitals re-cased: "UBND TỈNH TRÀ VINH" -> "UBND tỉnh Trà Vinh")."""
     text = " ".join(lines)
     cited = decisions_cited(text)
     issuers = list(dict.fromkeys(_TAIL.sub("", m.group(1)).strip() for m in _ISSUER.finditer(text)))
@@ -40,6 +42,6 @@ def read_title(lines: list[str], places: Places) -> TitleFacts:
     ids = {places.province_id(p) for p in provinces}
     return TitleFacts(
         cited[0] if len(cited) == 1 else None,
-        issuers[0] if len(issuers) == 1 else None,
-        provinces[0] if len(ids) == 1 else None,
+        recaser.issuer(issuers[0]) if len(issuers) == 1 else None,
+        recaser.place(provinces[0]) if len(ids) == 1 else None,
     )
