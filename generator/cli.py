@@ -17,7 +17,7 @@ from generator.diskerrors import write_problem
 from generator.lock import project_lock
 from generator.messages import LANGUAGES, help_text, language, say
 from generator.model.loading import Loaded, load_catalogue
-from generator.problems import OcopError, Report
+from generator.problems import OcopError, Problem, Report
 from generator.publish.hosts import FLAG_FILE, Host, host_named
 from generator.render.staff_report import EXPIRING_DAYS, NOT_INSPECTED_MONTHS
 from generator.settings import Settings, today
@@ -597,6 +597,9 @@ def import_(
     if dry_run:
         echo(f"{summary} {say('import-dry-run', settings.lang, count=len(plan.files))}")
         return
+    if rejects is not None and plan.rejected and (problem := _unwritable_rejects(rejects)):
+        echo(problem.format(settings.lang), err=True)  # before any data file is written
+        sys.exit(1)
     try:
         written = write_plan(plan, settings.root)
     except OSError as error:  # all or none: what was written is taken back
@@ -619,6 +622,24 @@ def import_(
         if not loaded.report.ok:
             echo(loaded.report.format_text(settings.lang, loaded.files_checked), err=True)
             sys.exit(1)
+
+
+def _unwritable_rejects(path: Path) -> Problem | None:
+    """The problem of a `--rejects` file that cannot be written (tried by writing it, then
+    taken back), reported as the option; None when it can be."""
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("ab"):
+            pass
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Problem(
+            "--rejects", None, None, "import-rejects-path", {"path": str(path), "reason": reason}
+        )
+    if not existed:
+        path.unlink(missing_ok=True)
+    return None
 
 
 def describe_layout(plan: Any, lang: str = "vi") -> list[str]:

@@ -376,6 +376,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "--province takes a province ID or name (e.g. --province cao-bang); --group a product group ID or name (e.g. --group thuc-pham).",
         ),
     },
+    "import-rejects-path": {
+        "vi": (
+            "Không ghi được tệp các dòng chưa nhập '{path}' ({reason})",
+            "Cho --rejects một tệp .csv trong thư mục có quyền ghi, ví dụ --rejects chua-nhap.csv. Chưa ghi tệp dữ liệu nào.",
+        ),
+        "en": (
+            "The file of rows not imported cannot be written: '{path}' ({reason})",
+            "Give --rejects a .csv file in a folder you may write to, e.g. --rejects chua-nhap.csv. No data file was written.",
+        ),
+    },
     "import-bad-mapping": {
         "vi": (
             "Tệp --mapping không đúng: '{value}' không phải một trường",

@@ -205,8 +205,26 @@ def test_every_import_code_is_in_the_table_or_tested_elsewhere() -> None:
         "import-unreadable",
         "import-format",
         "import-bad-mapping",
+        "import-rejects-path",  # its own test, below
         # resolved through the country's units (tests/test_import_units.py)
         "import-unknown-commune",
         "import-ambiguous-commune",
     }
     assert codes - elsewhere == set(CASES)
+
+
+@pytest.mark.parametrize("target", ["/dev/null/chua-nhap.csv", "/proc/chua-nhap.csv"])
+def test_a_rejects_file_that_cannot_be_written_is_reported_as_the_option(
+    target: str, tmp_path: Path
+) -> None:
+    """A `--rejects` path under a file, or in a folder no file can be made in: reported as the
+    option before anything is written, never a traceback."""
+    root = overlay(tmp_path / "p", FIXTURES / "base")
+    before = {p: p.read_bytes() for p in (root / "data").rglob("*") if p.is_file()}
+    sheet = csv_file(tmp_path / "ds.csv", HEAD, GOOD, row(c5="nhiều sao"))
+    output = run(root, str(sheet), "--rejects", target)
+    assert [p for p in problems(output) if p[0] == "--rejects"] == [
+        ("--rejects", None, "import-rejects-path")
+    ]
+    assert "Cho --rejects một tệp .csv" in output
+    assert {p: p.read_bytes() for p in (root / "data").rglob("*") if p.is_file()} == before
