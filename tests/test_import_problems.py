@@ -3,6 +3,7 @@ with the row, the column letter and its heading in the message."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -179,6 +180,10 @@ def test_unreadable_files(tmp_path: Path) -> None:
     old = tmp_path / "cu.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     assert problems(run(root, str(old))) == [("cu.xls", None, "import-format")]
+    pipe = tmp_path / "ong.csv"
+    os.mkfifo(pipe)  # a pipe, or a device such as /dev/zero: refused unread, never waited on
+    assert problems(run(root, str(pipe))) == [("ong.csv", None, "import-unreadable")]
+    assert problems(run(root, "/dev/zero")) == [("zero", None, "import-unreadable")]
 
 
 def test_a_bad_mapping_file(tmp_path: Path) -> None:

@@ -43,9 +43,13 @@ class Grid:
 
 
 def read_grid(path: Path) -> Grid:
-    """The cells of the file's first sheet that has any, by the file's content."""
+    """The cells of the file's first sheet that has any, by the file's content; a file larger
+    than MAX_BYTES, or one that is not a plain file (a device, a pipe), is refused unread."""
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            raise Unreadable("import-unreadable", reason="not-a-file")
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise Unreadable("import-unreadable", reason=type(error).__name__) from None
     if len(data) > MAX_BYTES:
