@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator import plaincache
 from generator.parallel import Started, processors, start_all
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one for 70,000 keys
@@ -114,6 +115,8 @@ def intact(path: str) -> bool:
 
 
 INTACT_RECORD = "intact.json"  # in the drawing cache's folder
+_RECORD_KEY = "intact-1"
+_RECORD = plaincache.MapOf(plaincache.Row((plaincache.WHOLE,) * 4))  # name -> its identity
 
 
 class IntactRecord:
@@ -121,7 +124,8 @@ class IntactRecord:
     then (device, inode, size, modification time), so that 70,000 files are not read and
     hashed at every run: a file with the same identity is the same file, and any other (one
     rewritten in place, one restored from another machine's cache, which gets new inodes) is
-    read and hashed again. Plain JSON: a record of the wrong shape is ignored."""
+    read and hashed again. Kept as a plain table (`plaincache`): one of another shape is
+    dropped, and every file is read again."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = f"{folder}{os.sep}"
@@ -132,21 +136,8 @@ class IntactRecord:
     @property
     def seen(self) -> dict[str, list[int]]:
         if self._seen is None:
-            self._seen = self._read()
+            self._seen = plaincache.read(self.path, _RECORD_KEY, _RECORD) or {}
         return self._seen
-
-    def _read(self) -> dict[str, list[int]]:
-        try:
-            value = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
-            return {}
-        if not isinstance(value, dict):
-            return {}
-        return {
-            name: stamp
-            for name, stamp in value.items()
-            if isinstance(stamp, list) and len(stamp) == 4 and all(type(n) is int for n in stamp)
-        }
 
     @staticmethod
     def _stamp(path: str) -> list[int] | None:
@@ -183,8 +174,7 @@ class IntactRecord:
     def save(self) -> None:
         """Write the record when it changed; a cache that cannot be written is read again."""
         if self.changed:
-            with contextlib.suppress(OSError):
-                _store(self.path, _JSON.encode(self.seen).encode("utf-8"))
+            plaincache.write(self.path, _RECORD_KEY, self.seen)
             self.changed = False
 
 
@@ -315,7 +305,7 @@ class DrawingCache:
     def start(self, drawings: list[Drawing]) -> Pending:
         """Start drawing the drawings not in the cache yet (or damaged), on every processor,
         and return at once (`Pending.wait` gives the files)."""
-        _, files, missing = self._lookup(drawings, prune=False)
+        keyed, files, missing = self._lookup(drawings, prune=False)
         started = start_all(
             [
                 functools.partial(_draw, folder, key, draw, value)
@@ -323,7 +313,8 @@ class DrawingCache:
             ],
             self.workers,
         )
-        return Pending(self, drawings, files, missing, started)
+        keys = {target: path.rpartition(os.sep)[2] for target, path in keyed.items()}
+        return Pending(self, keys, files, missing, started)
 
     def draw(self, drawings: list[Drawing]) -> dict[str, str]:
         """Draw the drawings not in the cache yet (or damaged), on every processor; the cached
@@ -337,12 +328,12 @@ class Pending:
     def __init__(
         self,
         cache: DrawingCache,
-        drawings: list[Drawing],
+        keys: dict[str, str],
         files: dict[str, str | None],
         missing: dict[str, tuple[str, Callable[[Any], bytes], Any]],
         started: Started[str],
     ) -> None:
-        self.cache, self.drawings, self.files = cache, drawings, files
+        self.cache, self.keys, self.files = cache, keys, files  # keys: target -> its key
         self.missing, self.started = missing, started
 
     def wait(self) -> dict[str, str]:
@@ -354,10 +345,7 @@ class Pending:
             self.cache.record.add(path)
         self.cache.record.save()
         self.cache.drawn += len(self.missing)
-        return {
-            target: self.files[target] or paths[drawing_key(draw, value)]
-            for target, draw, value in self.drawings
-        }
+        return {target: self.files[target] or paths[key] for target, key in self.keys.items()}
 
     def stop(self) -> None:
         """Give up on the drawings not drawn yet (a build that failed)."""

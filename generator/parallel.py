@@ -45,13 +45,7 @@ def run_all(
     parallel = len(tasks) >= PARALLEL_FROM if parallel is None else parallel
     if not parallel or workers < 2 or _tasks:  # _tasks: already inside a worker
         return [task() for task in tasks]
-    _tasks[:] = tasks
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(tasks) // (workers * 16))
-            return pool.map(_run, range(len(tasks)), chunksize=chunk)  # type: ignore[return-value]
-    finally:
-        _tasks.clear()
+    return Started(tasks, workers).wait()
 
 
 class Started(Generic[T]):

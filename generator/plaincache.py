@@ -33,6 +33,14 @@ class Text(Shape):
 
 
 @dataclass(frozen=True)
+class Whole(Shape):
+    """An integer (not a truth value)."""
+
+    def fits(self, value: object) -> bool:
+        return type(value) is int
+
+
+@dataclass(frozen=True)
 class ListOf(Shape):
     """A list of any length whose items all have one shape."""
 
@@ -85,6 +93,7 @@ class Record(Shape):
 
 
 TEXT = Text()
+WHOLE = Whole()
 
 
 def files_digest(version: str, files: Iterable[Path]) -> str:

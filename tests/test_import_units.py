@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from generator.cli import cli
 from tests.conftest import AS_OF, FIXTURES, overlay
-from tests.office_files import csv_file
+from tests.office_files import NEWS_HEADING, csv_file
 
 TRA_VINH_TITLE = (
     "DANH SÁCH SẢN PHẨM OCOP TỈNH TRÀ VINH NĂM 2022 (Kèm theo Quyết định số 1693/QĐ-UBND ngày "
@@ -123,7 +123,7 @@ def test_an_unknown_commune_in_its_own_column(tmp_path: Path) -> None:
 
 def test_nothing_the_list_does_not_give_is_invented(tmp_path: Path) -> None:
     root = overlay(tmp_path / "p", FIXTURES / "base")
-    heading = ["TT", "Tên sản phẩm", "Chủ thể", "Tỉnh", "Hạng sao", "Quyết định"]
+    heading = NEWS_HEADING
     row = [
         "1",
         "Chè shan tuyết",
